@@ -1,0 +1,100 @@
+package uk.iroinsight.etl.inbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import uk.iroinsight.etl.validation.ReturnValidator;
+
+/**
+ * Scans an inbox laid out as {@code INBOX/<la>/<YYYY>/<file>.csv} (PRODUCT.md §2), where
+ * {@code <la>} is a 3-digit DfE code or a 9-character ONS code. Files the loader does not use
+ * (other 903 tables such as oc2.csv) are listed as ignored, not refused.
+ */
+public final class InboxScanner {
+
+    private final Authorities authorities;
+    private final Clock clock;
+
+    public InboxScanner(Authorities authorities, Clock clock) {
+        this.authorities = authorities;
+        this.clock = clock;
+    }
+
+    public InboxScan scan(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("inbox " + root + " is not a folder");
+        }
+        List<InboxScan.LaYearFolder> laYears = new ArrayList<>();
+        List<InboxScan.Problem> problems = new ArrayList<>();
+        Map<String, String> folderOfAuthority = new HashMap<>();
+        int latestYear = LocalDate.now(clock).getYear() + 1;
+        for (Path laFolder : list(root)) {
+            String name = laFolder.getFileName().toString();
+            if (!Files.isDirectory(laFolder)) {
+                continue; // a README or similar beside the LA folders
+            }
+            var authority = authorities.find(name);
+            if (authority.isEmpty()) {
+                problems.add(new InboxScan.Problem(name, "folder '" + name + "' is not a DfE LA code (e.g. 891) or ONS code (e.g. E10000024)"));
+                continue;
+            }
+            String laCode = authority.get().laCode();
+            String earlier = folderOfAuthority.putIfAbsent(laCode, name);
+            if (earlier != null) {
+                problems.add(new InboxScan.Problem(name, "folder '" + name + "' is the same authority as folder '" + earlier
+                        + "' (" + authority.get().name() + "): put its returns in one folder"));
+                continue;
+            }
+            for (Path yearFolder : list(laFolder)) {
+                String yearName = yearFolder.getFileName().toString();
+                String folder = name + "/" + yearName;
+                if (!Files.isDirectory(yearFolder)) {
+                    continue;
+                }
+                if (!yearName.matches("\\d{4}") || Integer.parseInt(yearName) < 2000 || Integer.parseInt(yearName) > latestYear) {
+                    problems.add(new InboxScan.Problem(folder, "folder '" + yearName + "' is not a collection year (2000 to " + latestYear + ")"));
+                    continue;
+                }
+                laYears.add(laYear(laCode, Integer.parseInt(yearName), folder, yearFolder));
+            }
+        }
+        laYears.sort(Comparator.comparing(InboxScan.LaYearFolder::laCode).thenComparingInt(InboxScan.LaYearFolder::year));
+        return new InboxScan(root, List.copyOf(laYears), List.copyOf(problems));
+    }
+
+    private InboxScan.LaYearFolder laYear(String laCode, int year, String folder, Path path) {
+        Map<String, Path> files = new TreeMap<>();
+        List<String> ignored = new ArrayList<>();
+        for (Path file : list(path)) {
+            String name = file.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            boolean known = ReturnValidator.REQUIRED_FILES.contains(lower) || ReturnValidator.OPTIONAL_FILES.contains(lower);
+            if (known) {
+                files.put(lower, file);
+            } else {
+                ignored.add(name);
+            }
+        }
+        return new InboxScan.LaYearFolder(laCode, year, folder, files, List.copyOf(ignored));
+    }
+
+    private static List<Path> list(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+}

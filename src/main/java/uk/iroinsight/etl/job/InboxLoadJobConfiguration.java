@@ -1,0 +1,132 @@
+package uk.iroinsight.etl.job;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.support.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import uk.iroinsight.etl.inbox.InboxScan;
+import uk.iroinsight.etl.inbox.InboxScanner;
+import uk.iroinsight.etl.load.AuthorityLoader;
+import uk.iroinsight.etl.load.LaYearResult;
+import uk.iroinsight.warehouse.ReferenceData;
+import uk.iroinsight.warehouse.Warehouse;
+
+/**
+ * The inbox load job: one run per inbox scan.
+ * <ol>
+ * <li>{@code prepare}: refresh reference data if it changed, discard staging rows a dead
+ * process left behind, record folders that cannot be loaded;</li>
+ * <li>{@code loadAuthorities}: one partition per authority folder (two at a time: validation
+ * runs in parallel, swaps take turns), each running {@link AuthorityLoader}.</li>
+ * </ol>
+ * Each LA-year swap is idempotent and fingerprinted in the warehouse, so re-running after a
+ * crash, or re-loading the same inbox, ends with the same warehouse.
+ */
+@Configuration(proxyBeanMethods = false)
+class InboxLoadJobConfiguration {
+
+    static final String JOB_NAME = "inboxLoad";
+    static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
+
+    @Bean
+    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, LoadJobListener listener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(listener)
+                .start(prepareStep)
+                .next(loadAuthoritiesStep)
+                .build();
+    }
+
+    @Bean
+    Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet prepareTasklet) {
+        return new StepBuilder("prepare", jobRepository).tasklet(prepareTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet prepareTasklet(@Value("#{jobParameters['inbox']}") String inbox, Warehouse warehouse, AuthorityLoader loader,
+            InboxScanner scanner, LoadHistory history) {
+        return (contribution, chunk) -> {
+            warehouse.write(connection -> {
+                ReferenceData.load(connection);
+                return null;
+            });
+            loader.clearAllStaging();
+            InboxScan scan = scanner.scan(Path.of(inbox));
+            history.recordProblems(chunk.getStepContext().getStepExecution().getJobExecutionId(), scan.problems());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    Step loadAuthoritiesStep(JobRepository jobRepository, Step loadAuthorityStep, Partitioner inboxPartitioner) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("etl-");
+        executor.setConcurrencyLimit(2);
+        return new StepBuilder("loadAuthorities", jobRepository)
+                .partitioner("loadAuthority", inboxPartitioner)
+                .step(loadAuthorityStep)
+                .gridSize(2)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    /** One partition per authority folder of the inbox, named {@code la-<code>}. */
+    @Bean
+    @StepScope
+    Partitioner inboxPartitioner(@Value("#{jobParameters['inbox']}") String inbox, InboxScanner scanner) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (String laCode : scanner.scan(Path.of(inbox)).byAuthority().keySet()) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString("laCode", laCode);
+                partitions.put("la-" + laCode, context);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    Step loadAuthorityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet loadAuthorityTasklet) {
+        return new StepBuilder("loadAuthority", jobRepository).tasklet(loadAuthorityTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet loadAuthorityTasklet(@Value("#{jobParameters['inbox']}") String inbox, @Value("#{stepExecutionContext['laCode']}") String laCode,
+            InboxScanner scanner, AuthorityLoader loader) {
+        return (contribution, chunk) -> {
+            var stepExecution = chunk.getStepContext().getStepExecution();
+            List<InboxScan.LaYearFolder> years = scanner.scan(Path.of(inbox)).byAuthority().getOrDefault(laCode, List.of());
+            List<LaYearResult> results = loader.load(laCode, years, stepExecution.getJobExecutionId());
+            int read = results.stream().mapToInt(LaYearResult::rowsRead).sum();
+            for (int i = 0; i < read; i++) {
+                contribution.incrementReadCount();
+            }
+            contribution.incrementWriteCount(results.stream().mapToInt(LaYearResult::rowsLoaded).sum());
+            contribution.incrementFilterCount(results.stream().mapToInt(LaYearResult::rowsRejected).sum());
+            long failed = results.stream().filter(r -> r.status() == LaYearResult.Status.FAILED).count();
+            if (failed > 0) {
+                contribution.setExitStatus(new ExitStatus(COMPLETED_WITH_FAILURES, failed + " LA-year(s) of " + laCode + " could not be read"));
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package uk.iroinsight.etl.job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import uk.iroinsight.etl.inbox.InboxScan;
+import uk.iroinsight.warehouse.Warehouse;
+import uk.iroinsight.warehouse.WarehouseException;
+
+/**
+ * The load history kept in the warehouse: what each run did per file, and the rejected rows of
+ * the LA-years now loaded (the reject report).
+ */
+@Component
+public class LoadHistory {
+
+    /** One file of one LA-year in one run. */
+    public record FileLoad(Long jobExecutionId, String laCode, Integer year, String folder, String fileName, String status,
+            int rowsRead, int rowsLoaded, int rowsRejected, String message) {
+    }
+
+    /** One rejected row, as stored (identifying values withheld). */
+    public record RejectedRow(String laCode, int year, String fileName, int line, String field, String value, String reason) {
+    }
+
+    private final Warehouse warehouse;
+    private final Clock clock;
+
+    LoadHistory(Warehouse warehouse, Clock clock) {
+        this.warehouse = warehouse;
+        this.clock = clock;
+    }
+
+    void recordProblems(Long jobExecutionId, List<InboxScan.Problem> problems) throws SQLException {
+        if (problems.isEmpty()) {
+            return;
+        }
+        warehouse.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO etl_file_load (job_execution_id, folder, file_name, status, rows_read, rows_loaded, rows_rejected, message, finished_at)
+                    VALUES (?, ?, '', 'failed', 0, 0, 0, ?, ?)""")) {
+                for (InboxScan.Problem problem : problems) {
+                    insert.setObject(1, jobExecutionId);
+                    insert.setString(2, problem.folder());
+                    insert.setString(3, problem.reason());
+                    insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Files or folders of a run that could not be loaded. */
+    public long failures(long jobExecutionId) {
+        return query("SELECT count(DISTINCT folder) FROM etl_file_load WHERE job_execution_id = ? AND status = 'failed'",
+                rows -> rows.getLong(1), jobExecutionId).get(0);
+    }
+
+    /** What a run did, file by file. */
+    public List<FileLoad> fileLoads(long jobExecutionId) {
+        return query("""
+                SELECT job_execution_id, la_code, year, folder, file_name, status, rows_read, rows_loaded, rows_rejected, message
+                FROM etl_file_load WHERE job_execution_id = ? ORDER BY folder, file_name""",
+                rows -> new FileLoad(rows.getLong(1), rows.getString(2), (Integer) rows.getObject(3, Integer.class), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getInt(7), rows.getInt(8), rows.getInt(9), rows.getString(10)),
+                jobExecutionId);
+    }
+
+    /** The rejected rows of an LA-year as now loaded: the reject report. */
+    public List<RejectedRow> rejects(String laCode, int year) {
+        return query("""
+                SELECT la_code, year, file_name, line, field, value, reason FROM etl_reject
+                WHERE la_code = ? AND year = ? ORDER BY file_name, line""",
+                rows -> new RejectedRow(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getInt(4), rows.getString(5),
+                        rows.getString(6), rows.getString(7)),
+                laCode, year);
+    }
+
+    /** Writes the reject report of an LA-year as CSV (file, line, field, value, reason). */
+    public void writeRejectReport(String laCode, int year, Appendable out) throws java.io.IOException {
+        out.append("la_code,year,file,line,field,value,reason\n");
+        for (RejectedRow row : rejects(laCode, year)) {
+            out.append(String.join(",", csv(row.laCode()), String.valueOf(row.year()), csv(row.fileName()), String.valueOf(row.line()),
+                    csv(row.field()), csv(row.value()), csv(row.reason()))).append('\n');
+        }
+    }
+
+    /** Quotes a CSV cell, and neutralises text a spreadsheet would run as a formula. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || !text.equals(value)) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = warehouse.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the load history: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package uk.iroinsight.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The DuckDB warehouse: one database file, one DuckDB instance per process.
+ *
+ * <p>Readers take their own connection with {@link #connect()}; every write goes through
+ * {@link #write(SqlWork)}, which serialises writers and runs the work in one transaction, so a
+ * reader sees either all of a change or none of it.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    /** Work done with a connection inside a transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final DuckDBConnection root;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private Warehouse(Path file, DuckDBConnection root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /** Opens (creating if needed) the warehouse file and brings its schema up to date. */
+    public static Warehouse open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            Warehouse warehouse = new Warehouse(file, root);
+            warehouse.write(connection -> {
+                SqlScripts.runFolder(connection, "warehouse/schema");
+                return null;
+            });
+            return warehouse;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot open the warehouse " + file + ": " + firstLine(e), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A new connection to the shared instance, for reading; close it when done. */
+    public Connection connect() {
+        try {
+            return root.duplicate();
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot connect to the warehouse: " + firstLine(e), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction, alone among writers; rolls back if it throws. */
+    public <T> T write(SqlWork<T> work) throws SQLException {
+        writeLock.lock();
+        try (Connection connection = root.duplicate()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Like {@link #write} but without a surrounding transaction (for bulk appends to staging). */
+    public <T> T writeAutoCommit(SqlWork<T> work) throws SQLException {
+        writeLock.lock();
+        try (Connection connection = root.duplicate()) {
+            return work.run(connection);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot close the warehouse: " + firstLine(e), e);
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

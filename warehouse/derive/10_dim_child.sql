@@ -1,0 +1,15 @@
+-- dim_child for one authority (variable la_code): one row per child listed in any loaded
+-- header of the authority; the header row of the latest return that lists the child wins.
+DELETE FROM dim_child WHERE la_code = getvariable('la_code');
+
+INSERT INTO dim_child BY NAME
+SELECT la_code,
+       child_key,
+       arg_max(sex, year)       AS sex,
+       arg_max(dob_month, year) AS dob_month,
+       arg_max(ethnic, year)    AS ethnic,
+       arg_max(age_31mar, year) AS age_31mar_latest,
+       max(year)                AS latest_return_year
+FROM return_header
+WHERE la_code = getvariable('la_code')
+GROUP BY la_code, child_key;

@@ -1,0 +1,36 @@
+-- fact_period_of_care for one authority (variable la_code), from fact_episode (short breaks
+-- excluded): one row per period_seq of a child.
+-- * start_date = first episode's DECOM; end_date/end_reason = last episode's DEC/REC (NULL if open).
+-- * start_known: the first episode has RNE = S (or directly follows, joined by X1, a short-break
+--   episode) AND start_date >= 1 April of (the authority's earliest loaded return year - 1);
+--   otherwise the period began before the loaded history (indicators.md §3 "Unknown history").
+DELETE FROM fact_period_of_care WHERE la_code = getvariable('la_code');
+
+INSERT INTO fact_period_of_care BY NAME
+WITH history AS (
+    SELECT make_date(CAST(min(year) AS BIGINT) - 1, 4, 1) AS history_start
+    FROM return_episode
+    WHERE la_code = getvariable('la_code')
+),
+ep AS (
+    SELECT *,
+           rne = 'S'
+             OR coalesce(lag(short_break) OVER by_child
+                         AND lag(rec) OVER by_child = 'X1'
+                         AND lag(dec) OVER by_child = decom, false) AS true_start
+    FROM fact_episode
+    WHERE la_code = getvariable('la_code')
+    WINDOW by_child AS (PARTITION BY child_key ORDER BY decom)
+)
+SELECT la_code,
+       child_key,
+       period_seq,
+       min(decom)                                   AS start_date,
+       arg_max_null(dec, decom)                     AS end_date,
+       arg_max_null(rec, decom)                     AS end_reason,
+       arg_min(true_start, decom) AND min(decom) >= any_value(history_start) AS start_known,
+       arg_min(cin, decom)                          AS cin,
+       arg_min(age_at_decom, decom)                 AS age_at_start
+FROM ep, history
+WHERE NOT short_break
+GROUP BY la_code, child_key, period_seq;

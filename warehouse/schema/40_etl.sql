@@ -1,0 +1,61 @@
+-- ETL bookkeeping: what is loaded, what every run did, and what was rejected.
+--
+-- Staging tables (stg_*) hold the valid rows of an LA-year between validation and the swap;
+-- they mirror the return tables plus the load that staged them. The swap (one transaction)
+-- deletes the LA-year from return_* / local_*, inserts it from staging, rebuilds the
+-- authority's derived facts and records the LA-year in etl_la_year; staging is then cleared.
+-- Rows left in staging by a process that died are discarded when the next run starts.
+
+CREATE TABLE IF NOT EXISTS stg_header    AS SELECT ''::VARCHAR AS load_id, * FROM return_header    LIMIT 0;
+CREATE TABLE IF NOT EXISTS stg_episode   AS SELECT ''::VARCHAR AS load_id, * FROM return_episode   LIMIT 0;
+CREATE TABLE IF NOT EXISTS stg_review    AS SELECT ''::VARCHAR AS load_id, * FROM return_review    LIMIT 0;
+CREATE TABLE IF NOT EXISTS stg_uasc      AS SELECT ''::VARCHAR AS load_id, * FROM return_uasc      LIMIT 0;
+CREATE TABLE IF NOT EXISTS stg_dispute   AS SELECT ''::VARCHAR AS load_id, * FROM local_dispute    LIMIT 0;
+CREATE TABLE IF NOT EXISTS stg_workforce AS SELECT ''::VARCHAR AS load_id, * FROM local_workforce  LIMIT 0;
+
+-- The LA-years in the warehouse now, with a fingerprint (SHA-256 over the names and bytes of
+-- the files loaded): a later scan skips an LA-year whose files are unchanged, which makes
+-- re-loading idempotent and a re-run after a crash converge.
+CREATE TABLE IF NOT EXISTS etl_la_year (
+    la_code          VARCHAR   NOT NULL,
+    year             SMALLINT  NOT NULL,
+    fingerprint      VARCHAR   NOT NULL,
+    loaded_at        TIMESTAMP NOT NULL,
+    job_execution_id BIGINT,
+    children         INTEGER   NOT NULL,  -- children in the header that were loaded
+    rows_loaded      INTEGER   NOT NULL,
+    rows_rejected    INTEGER   NOT NULL,
+    PRIMARY KEY (la_code, year)
+);
+
+-- One row per file per LA-year per run: the job history an administrator reads.
+-- status: loaded | unchanged | failed (file unreadable: the LA-year keeps its previous data) | ignored
+CREATE TABLE IF NOT EXISTS etl_file_load (
+    job_execution_id BIGINT,
+    la_code          VARCHAR,
+    year             SMALLINT,
+    folder           VARCHAR   NOT NULL,  -- inbox-relative folder, e.g. 891/2024
+    file_name        VARCHAR   NOT NULL,
+    status           VARCHAR   NOT NULL,
+    rows_read        INTEGER   NOT NULL,
+    rows_loaded      INTEGER   NOT NULL,
+    rows_rejected    INTEGER   NOT NULL,
+    message          VARCHAR,
+    finished_at      TIMESTAMP NOT NULL
+);
+
+-- The rejected rows of the LA-years now loaded (replaced with the LA-year): file, line,
+-- field, value and a plain-English reason. Values of identifying fields (CHILD, UPN, DOB,
+-- postcodes) are masked here; `validate` prints them in full to the person holding the files.
+CREATE TABLE IF NOT EXISTS etl_reject (
+    la_code    VARCHAR  NOT NULL,
+    year       SMALLINT NOT NULL,
+    file_name  VARCHAR  NOT NULL,
+    line       INTEGER  NOT NULL,
+    field      VARCHAR,
+    value      VARCHAR,
+    reason     VARCHAR  NOT NULL,
+    child_key  VARCHAR                  -- the child's pseudonym, where the row names a child
+);
+
+CREATE TABLE IF NOT EXISTS stg_reject AS SELECT ''::VARCHAR AS load_id, * FROM etl_reject LIMIT 0;
