@@ -92,13 +92,14 @@
 --                but replaces every symbol by '-'. So every EES release ranks above LAIT, which
 --                only supplies the years no EES release we hold covers (2016-2019). On a
 --                refresh, give a new EES release the next rank and keep LAIT below all EES
---                releases (warehouse/reference/50_published_indicator.sql).
+--                releases (warehouse/reference/60_published_indicator.sql).
 --   source_file  the file under etl/reference/ the figure was read from.
 --
 -- etl_reference_load         what was loaded and when: name 'reference' holds the SHA-256 of all
---                            reference files (names and contents) and the total row count; one
---                            row per table holds that table's row count. ReferenceData.load()
---                            reloads only when the checksum changes.
+--                            the files loaded (etl/reference/**/*.csv and the code lists
+--                            etl/codes/*.csv: names and contents) and the total row count of the
+--                            tables above; one row per table above holds that table's row count.
+--                            ReferenceData.load() reloads everything only when the checksum changes.
 
 CREATE TABLE IF NOT EXISTS dim_authority (
     la_code       VARCHAR  PRIMARY KEY,   -- 3-digit DfE code, e.g. '891'

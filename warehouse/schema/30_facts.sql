@@ -8,6 +8,9 @@
 -- Episodes are read as half-open day intervals [decom, dec): a child whose episode ceased on
 -- a date was not looked after under it on that date (so DEC = 31 March is not in care at
 -- 31 March; DEC = 1 April is).
+-- The tables carry no PRIMARY KEY: each script's query produces its grain by construction
+-- (stated under each table and checked by DerivedFactsTest), and index upkeep would double the
+-- cost of a rebuild at national scale.
 
 -- dim_child: one row per child of the authority. The header row of the latest return that
 -- lists the child wins (sex, month of birth and ethnicity may be corrected in a later return).
@@ -18,8 +21,8 @@ CREATE TABLE IF NOT EXISTS dim_child (
     dob_month          DATE     NOT NULL,
     ethnic             VARCHAR  NOT NULL,
     age_31mar_latest   TINYINT  NOT NULL,   -- age on 31 March latest_return_year
-    latest_return_year SMALLINT NOT NULL,
-    PRIMARY KEY (la_code, child_key)
+    latest_return_year SMALLINT NOT NULL
+    -- grain: one row per (la_code, child_key)
 );
 
 -- fact_episode: one row per episode of care, the union of all loaded returns of the authority.
@@ -56,8 +59,8 @@ CREATE TABLE IF NOT EXISTS fact_episode (
     short_break                      BOOLEAN  NOT NULL,
     period_seq                       INTEGER,           -- NULL for short breaks
     starts_placement                 BOOLEAN  NOT NULL,
-    starts_placement_incl_same_carer BOOLEAN  NOT NULL,
-    PRIMARY KEY (la_code, child_key, decom)
+    starts_placement_incl_same_carer BOOLEAN  NOT NULL
+    -- grain: one row per (la_code, child_key, decom)
 );
 
 -- fact_period_of_care: one row per period of care (short breaks excluded).
@@ -82,8 +85,8 @@ CREATE TABLE IF NOT EXISTS fact_period_of_care (
     end_reason   VARCHAR,              -- REC of the last episode (X1 only if the chain breaks off)
     start_known  BOOLEAN  NOT NULL,
     cin          VARCHAR  NOT NULL,
-    age_at_start TINYINT  NOT NULL,
-    PRIMARY KEY (la_code, child_key, period_seq)
+    age_at_start TINYINT  NOT NULL
+    -- grain: one row per (la_code, child_key, period_seq)
 );
 
 -- fact_placement: one row per placement, per counting rule ('standard' and
@@ -116,8 +119,8 @@ CREATE TABLE IF NOT EXISTS fact_placement (
     place          VARCHAR  NOT NULL,
     place_provider VARCHAR,
     urn            VARCHAR,
-    start_known    BOOLEAN  NOT NULL,
-    PRIMARY KEY (la_code, child_key, counting_rule, period_seq, placement_seq)
+    start_known    BOOLEAN  NOT NULL
+    -- grain: one row per (la_code, child_key, counting_rule, period_seq, placement_seq)
 );
 
 -- fact_review: one row per statutory review held, the union of all loaded returns (the latest
@@ -148,8 +151,8 @@ CREATE TABLE IF NOT EXISTS fact_review (
     review_seq        INTEGER,          -- 1-based within the period; NULL when its start is unknown
     due_date          DATE,             -- NULL when unknown
     on_time           BOOLEAN,          -- NULL when due_date is unknown
-    working_days_late INTEGER,
-    PRIMARY KEY (la_code, child_key, review_date)
+    working_days_late INTEGER
+    -- grain: one row per (la_code, child_key, review_date)
 );
 
 -- fact_child_year: one row per child per collection year Y in which the child was looked after
@@ -216,8 +219,8 @@ CREATE TABLE IF NOT EXISTS fact_child_year (
     reviews_due_unknown                   INTEGER  NOT NULL,
     next_review_due                       DATE,
     overdue_31mar                         BOOLEAN,
-    schedule_known                        BOOLEAN  NOT NULL,
-    PRIMARY KEY (la_code, year, child_key)
+    schedule_known                        BOOLEAN  NOT NULL
+    -- grain: one row per (la_code, year, child_key)
 );
 
 -- fact_dispute: one row per dispute (or good-practice alert) of the authority; the copy in the
@@ -240,8 +243,8 @@ CREATE TABLE IF NOT EXISTS fact_dispute (
     raised_year                    SMALLINT NOT NULL,
     return_year                    SMALLINT NOT NULL,
     working_days_to_resolve        INTEGER,
-    working_days_stage1_to_resolve INTEGER,
-    PRIMARY KEY (la_code, dispute_id)
+    working_days_stage1_to_resolve INTEGER
+    -- grain: one row per (la_code, dispute_id)
 );
 
 -- fact_workforce: the IRO workforce snapshots as loaded (local_workforce), one row per
@@ -253,6 +256,6 @@ CREATE TABLE IF NOT EXISTS fact_workforce (
     iro_fte       DECIMAL(7,2) NOT NULL,
     iro_headcount INTEGER,
     vacant_fte    DECIMAL(7,2),
-    agency_fte    DECIMAL(7,2),
-    PRIMARY KEY (la_code, year, snapshot_date)
+    agency_fte    DECIMAL(7,2)
+    -- grain: one row per (la_code, year, snapshot_date)
 );

@@ -70,7 +70,7 @@ public final class ReferenceData {
 
     /**
      * Loads the reference data unless the same files are already loaded. Run it inside a
-     * transaction (e.g. {@code warehouse.write(ReferenceData::load)} style).
+     * transaction: {@code warehouse.write(connection -> { ReferenceData.load(connection); return null; })}.
      */
     public static void load(Connection connection) throws SQLException {
         Path copy = createTempDirectory();

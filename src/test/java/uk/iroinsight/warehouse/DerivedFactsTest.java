@@ -523,6 +523,25 @@ class DerivedFactsTest {
             DerivedFacts.rebuild(connection, LA);
             return null;
         });
+        assertEachFactHasItsGrain();
+    }
+
+    /** The fact tables have no primary keys (30_facts.sql): their grain is checked here instead. */
+    private void assertEachFactHasItsGrain() throws SQLException {
+        List<String> grains = List.of(
+                "dim_child|la_code, child_key",
+                "fact_episode|la_code, child_key, decom",
+                "fact_period_of_care|la_code, child_key, period_seq",
+                "fact_placement|la_code, child_key, counting_rule, period_seq, placement_seq",
+                "fact_review|la_code, child_key, review_date",
+                "fact_child_year|la_code, year, child_key",
+                "fact_dispute|la_code, dispute_id",
+                "fact_workforce|la_code, year, snapshot_date");
+        for (String grain : grains) {
+            String[] tableAndKey = grain.split("\\|");
+            assertEquals(List.of("0"), rows("SELECT count(*) FROM (SELECT " + tableAndKey[1] + " FROM " + tableAndKey[0]
+                    + " GROUP BY ALL HAVING count(*) > 1)"), "duplicate rows in " + tableAndKey[0]);
+        }
     }
 
     private List<String> rows(String sql) throws SQLException {

@@ -189,7 +189,7 @@ class ReferenceDataTest {
         // 2016-2019 only LAIT has: North Lincolnshire's IRO report gives 251 CLA at 31 March 2019, 231 in 2020
         assertEquals(List.of(List.of(2019L, 251.0, "LAIT 2025"), List.of(2020L, 231.0, "EES 2024")), rows("""
                 SELECT CAST(year AS BIGINT), value, release FROM fact_published_indicator
-                WHERE indicator = 'cla_31mar' AND la_code = '812' AND year IN (2019, 2020) ORDER BY year"""));
+                WHERE indicator = 'cla_31mar' AND la_code = '813' AND year IN (2019, 2020) ORDER BY year"""));
         // one row per indicator, area and year
         assertEquals(0L, value("""
                 SELECT count(*) FROM (SELECT DISTINCT indicator, area_type, area_code, year FROM published_indicator_release) AS k
