@@ -26,9 +26,9 @@ final class Spring {
         if (db != null) {
             all.add("iro.db=" + db.toAbsolutePath().normalize());
         }
+        // As command-line arguments, so they override application.properties.
         return new SpringApplicationBuilder(IroInsightApplication.class)
                 .web(type)
-                .properties(all.toArray(String[]::new))
-                .run();
+                .run(all.stream().map(property -> "--" + property).toArray(String[]::new));
     }
 }
