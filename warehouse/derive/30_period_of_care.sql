@@ -4,6 +4,7 @@
 -- * start_known: the first episode has RNE = S (or directly follows, joined by X1, a short-break
 --   episode) AND start_date >= 1 April of (the authority's earliest loaded return year - 1);
 --   otherwise the period began before the loaded history (indicators.md §3 "Unknown history").
+-- * start_observed: the first condition alone (the period's true start is in the data).
 DELETE FROM fact_period_of_care WHERE la_code = getvariable('la_code');
 
 INSERT INTO fact_period_of_care BY NAME
@@ -29,6 +30,7 @@ SELECT la_code,
        arg_max_null(dec, decom)                     AS end_date,
        arg_max_null(rec, decom)                     AS end_reason,
        arg_min(true_start, decom) AND min(decom) >= any_value(history_start) AS start_known,
+       arg_min(true_start, decom)                   AS start_observed,
        arg_min(cin, decom)                          AS cin,
        arg_min(age_at_decom, decom)                 AS age_at_start
 FROM ep, history

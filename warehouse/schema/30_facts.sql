@@ -75,6 +75,10 @@ CREATE TABLE IF NOT EXISTS fact_episode (
 --   start of the authority's earliest loaded collection year (1 April of min(year) - 1).
 --   Otherwise the period started before the loaded history (indicators.md §3 "Unknown
 --   history"): start_date is then only the first loaded date.
+-- * start_observed is the first half of start_known: the period's first episode has RNE = S (or
+--   follows a short break as above), even when it began before the earliest loaded year (a 2024
+--   return lists an open episode that started with RNE = S in 2019). Long-term stability only
+--   needs to know when the period began, not its reviews, so it uses this.
 -- * cin and age_at_start come from the first episode.
 CREATE TABLE IF NOT EXISTS fact_period_of_care (
     la_code      VARCHAR  NOT NULL,
@@ -84,10 +88,12 @@ CREATE TABLE IF NOT EXISTS fact_period_of_care (
     end_date     DATE,                 -- NULL if open
     end_reason   VARCHAR,              -- REC of the last episode (X1 only if the chain breaks off)
     start_known  BOOLEAN  NOT NULL,
+    start_observed BOOLEAN,            -- the first loaded episode truly starts the period (RNE S), whether or not it is in the loaded years
     cin          VARCHAR  NOT NULL,
     age_at_start TINYINT  NOT NULL
     -- grain: one row per (la_code, child_key, period_seq)
 );
+ALTER TABLE fact_period_of_care ADD COLUMN IF NOT EXISTS start_observed BOOLEAN;
 
 -- fact_placement: one row per placement, per counting rule ('standard' and
 -- 'count_same_carer_moves'), built from the non-short-break episodes of each period of care.

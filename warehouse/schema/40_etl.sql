@@ -25,8 +25,10 @@ CREATE TABLE IF NOT EXISTS etl_la_year (
     children         INTEGER   NOT NULL,  -- children in the header that were loaded
     rows_loaded      INTEGER   NOT NULL,
     rows_rejected    INTEGER   NOT NULL,
+    files            VARCHAR[],           -- the files the LA-year was loaded from, e.g. [header.csv, episodes.csv, reviews.csv, disputes.csv]
     PRIMARY KEY (la_code, year)
 );
+ALTER TABLE etl_la_year ADD COLUMN IF NOT EXISTS files VARCHAR[];
 
 -- One row per file per LA-year per run: the job history an administrator reads.
 -- status: loaded | unchanged | failed (file unreadable: the LA-year keeps its previous data) | ignored

@@ -71,7 +71,7 @@ public final class SqlScripts {
 
     /** Sets a DuckDB session variable that scripts read with {@code getvariable('name')}. */
     public static void setVariable(Connection connection, String name, Object value) throws SQLException {
-        if (!name.matches("[a-z_]+")) {
+        if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("bad variable name " + name);
         }
         try (var statement = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {

@@ -17,6 +17,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -28,6 +29,7 @@ import uk.iroinsight.etl.load.AuthorityLoader;
 import uk.iroinsight.etl.load.LaYearResult;
 import uk.iroinsight.warehouse.ReferenceData;
 import uk.iroinsight.warehouse.Warehouse;
+import uk.iroinsight.warehouse.WarehouseChanged;
 
 /**
  * The inbox load job: one run per inbox scan.
@@ -35,7 +37,9 @@ import uk.iroinsight.warehouse.Warehouse;
  * <li>{@code prepare}: refresh reference data if it changed, discard staging rows a dead
  * process left behind, record folders that cannot be loaded;</li>
  * <li>{@code loadAuthorities}: one partition per authority folder (two at a time: validation
- * runs in parallel, swaps take turns), each running {@link AuthorityLoader}.</li>
+ * runs in parallel, swaps take turns), each running {@link AuthorityLoader};</li>
+ * <li>{@code publishChanges}: announces {@link WarehouseChanged}, on which the indicator marts
+ * refresh themselves.</li>
  * </ol>
  * Each LA-year swap is idempotent and fingerprinted in the warehouse, so re-running after a
  * crash, or re-loading the same inbox, ends with the same warehouse.
@@ -47,11 +51,29 @@ class InboxLoadJobConfiguration {
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
 
     @Bean
-    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, LoadJobListener listener) {
+    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, Step publishChangesStep,
+            LoadJobListener listener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
                 .start(prepareStep)
                 .next(loadAuthoritiesStep)
+                .next(publishChangesStep)
+                .build();
+    }
+
+    /**
+     * Tells the rest of the application that the warehouse may have changed ({@link WarehouseChanged});
+     * what is computed from the facts (the indicator marts) refreshes itself in this step, so a
+     * failure there fails the run where an administrator sees it.
+     */
+    @Bean
+    Step publishChangesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
+        return new StepBuilder("publishChanges", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    events.publishEvent(new WarehouseChanged("load job " + chunk.getStepContext().getStepExecution().getJobExecutionId()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
                 .build();
     }
 

@@ -133,8 +133,8 @@ public final class AuthorityLoader {
 
     private static void recordLaYear(Connection connection, Staged s, Long jobExecutionId, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT OR REPLACE INTO etl_la_year (la_code, year, fingerprint, loaded_at, job_execution_id, children, rows_loaded, rows_rejected)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT OR REPLACE INTO etl_la_year (la_code, year, fingerprint, loaded_at, job_execution_id, children, rows_loaded, rows_rejected, files)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_split(?, ','))""")) {
             insert.setString(1, s.validated().laCode());
             insert.setInt(2, s.validated().year());
             insert.setString(3, s.fingerprint());
@@ -143,6 +143,7 @@ public final class AuthorityLoader {
             insert.setInt(6, s.validated().headers().size());
             insert.setInt(7, s.validated().rowsLoaded());
             insert.setInt(8, s.validated().rowsRejected());
+            insert.setString(9, String.join(",", new java.util.TreeSet<>(s.validated().files().keySet())));
             insert.execute();
         }
     }
