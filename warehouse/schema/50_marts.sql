@@ -114,3 +114,35 @@ FROM mart_indicator
 JOIN mart_catalogue c USING (indicator)
 ORDER BY year, c.sort_order, CASE area_type WHEN 'la' THEN 1 WHEN 'sn_mean' THEN 2 WHEN 'region' THEN 3 ELSE 4 END,
          area_code, source;
+
+-- Reconciliation (indicators.md §8): for each LA-year and published indicator where both the
+-- figure computed from the loaded records and DfE's published figure exist, the two side by
+-- side with records - published (NULL where either has no value, e.g. a suppressed cell).
+CREATE OR REPLACE VIEW mart_reconciliation AS
+SELECT r.la_code, r.area_code, r.area_name, r.year, r.indicator,
+       r.numerator   AS records_numerator,
+       r.value       AS records_value,
+       p.numerator   AS published_numerator,
+       p.value       AS published_value,
+       p.status      AS published_status,
+       p.symbol      AS published_symbol,
+       p.release     AS published_release,
+       r.value - p.value AS difference
+FROM mart_indicator r
+JOIN mart_indicator p
+  ON p.area_type = 'la' AND p.source = 'published'
+ AND p.la_code = r.la_code AND p.year = r.year AND p.indicator = r.indicator
+WHERE r.area_type = 'la' AND r.source = 'records';
+
+-- The dashboards' choice of source for an authority's own figure (indicators.md §8): the records
+-- figure where the LA-year is loaded, otherwise the published one; `source` says which.
+-- (Comparators keep both sources: a records England over a few loaded authorities and DfE's
+-- published England answer different questions, and a view says which it shows.)
+CREATE OR REPLACE VIEW mart_la_indicator AS
+SELECT *
+FROM mart_indicator m
+WHERE m.area_type = 'la'
+  AND (m.source = 'records'
+       OR NOT EXISTS (SELECT 1 FROM mart_indicator r
+                      WHERE r.area_type = 'la' AND r.source = 'records' AND r.la_code = m.la_code
+                        AND r.year = m.year AND r.indicator = m.indicator));

@@ -106,6 +106,20 @@ final class MartFixture implements AutoCloseable {
         return this;
     }
 
+    /** Copies a whole inbox (e.g. a test resource folder) into this fixture's inbox. */
+    MartFixture copyInbox(Path source) {
+        try (var files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = inbox.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     MartFixture header(String la, int year, String... rows) {
         return write(la, year, "header.csv", HEADER, rows);
     }
