@@ -35,8 +35,9 @@ SELECT la_code,
 FROM etl_la_year;
 
 -- One row per child per loaded LA-year (fact_child_year), with the placement figures of the
--- counting rule in force and the breakdown dimensions at 31 March.
-CREATE OR REPLACE TEMP VIEW mart_child_year AS
+-- counting rule in force and the breakdown dimensions at 31 March. (Temporary tables rather
+-- than views: several indicator files read them, and at national scale they are computed once.)
+CREATE OR REPLACE TEMP TABLE mart_child_year AS
 SELECT cy.* EXCLUDE (sex),
        y.year_start,
        y.year_end,
@@ -57,7 +58,7 @@ LEFT JOIN dim_legal_status ls ON ls.code = cy.ls_31mar;
 
 -- One row per review held in a loaded LA-year, with the child's dimensions on the review date
 -- (age at the review; placement and legal status of the episode the review fell in).
-CREATE OR REPLACE TEMP VIEW mart_review AS
+CREATE OR REPLACE TEMP TABLE mart_review AS
 SELECT r.*,
        y.year,
        y.year_start,
@@ -85,6 +86,9 @@ JOIN fact_population p ON p.area_type = 'la' AND p.la_code = y.la_code AND p.yea
 -- The units every indicator file adds rows to (see warehouse/marts/README.md):
 --   numerator, denominator  what the unit adds to each (a count's units have no denominator;
 --                           a rate adds one row per LA-year holding the population)
+--   units                   how many children/reviews/disputes the row stands for (default 1;
+--                           a file may add one row per group of identical units, with the
+--                           group's sums, except for a median, whose units are single values)
 --   excluded                1 for a unit left out of the denominator (unknown history)
 --   age_band .. outcome     the unit's breakdown dimensions (NULL where it has none)
 CREATE OR REPLACE TEMP TABLE mart_unit (
@@ -94,6 +98,7 @@ CREATE OR REPLACE TEMP TABLE mart_unit (
     numerator      DOUBLE   DEFAULT 0,
     denominator    DOUBLE   DEFAULT 0,
     excluded       INTEGER  DEFAULT 0,
+    units          INTEGER  DEFAULT 1,
     age_band       VARCHAR,
     sex            VARCHAR,
     ethnicity      VARCHAR,

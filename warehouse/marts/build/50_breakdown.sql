@@ -11,9 +11,15 @@ WITH units AS (
     JOIN mart_la_year y USING (la_code, year)
     WHERE len(c.breakdowns) > 0 AND (c.requires IS NULL OR list_contains(y.files, c.requires))
 ),
+-- (mart_unit already holds units with the same categories summed into one row; a median's
+-- units are single values)
+grouped AS (
+    SELECT *, CASE WHEN unit = 'median' THEN numerator END AS median_unit
+    FROM units
+),
 long AS (
     SELECT *
-    FROM units
+    FROM grouped
     UNPIVOT INCLUDE NULLS (category FOR dimension IN
         (age_band, sex, ethnicity, placement_type, legal_status, theme, stage, outcome))
 ),
@@ -21,7 +27,7 @@ cells AS (
     SELECT la_code, year, indicator, dimension, coalesce(category, 'Not known') AS category,
            any_value(unit) AS unit, any_value(scale) AS scale,
            sum(numerator) AS numerator, sum(denominator) AS denominator,
-           median(numerator) FILTER (WHERE unit = 'median') AS median_value
+           median(median_unit) AS median_value
     FROM long
     WHERE list_contains(breakdowns, dimension)
     GROUP BY la_code, year, indicator, dimension, coalesce(category, 'Not known')

@@ -8,7 +8,7 @@ INSERT INTO mart_dq_note BY NAME
 WITH excluded AS (
     SELECT u.la_code, u.year, u.indicator,
            CAST(sum(u.excluded) AS BIGINT) AS count,
-           count(*)                        AS of_total
+           CAST(sum(u.units) AS BIGINT)    AS of_total
     FROM mart_unit u
     WHERE u.denominator > 0 OR u.excluded > 0 OR u.indicator IN (SELECT indicator FROM mart_catalogue WHERE unit = 'count')
     GROUP BY ALL

@@ -44,7 +44,10 @@ FROM mart_child_year c
 JOIN child_reviews r USING (la_code, year, child_key)
 WHERE c.in_care_31mar AND c.age_31mar >= 4
 UNION ALL BY NAME
+-- (the reviews of an LA-year with the same categories are one row of units: 8 shares x every
+-- review would be the largest unit set of all)
 SELECT la_code, year, lower(code) || '_share' AS indicator,
-       CASE WHEN review_code = code THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
+       count(*) FILTER (WHERE review_code = code) AS numerator, count(*) AS denominator, count(*) AS units,
        age_band, sex, ethnicity, placement_type, legal_status
 FROM reviews, (VALUES ('PN0'), ('PN1'), ('PN2'), ('PN3'), ('PN4'), ('PN5'), ('PN6'), ('PN7')) codes(code)
+GROUP BY ALL

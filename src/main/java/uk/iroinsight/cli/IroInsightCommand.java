@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line; each subcommand is a class of this package. */
 @Command(name = "iro-insight", mixinStandardHelpOptions = true, version = "IRO Insight 0.1",
         description = "Analytics for Independent Reviewing Officer services over the SSDA903 return.",
-        subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class})
+        subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, IndicatorsCommand.class})
 public final class IroInsightCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,8 @@ public final class IroInsightCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new IroInsightCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             Throwable cause = e;
-            while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof org.springframework.beans.BeansException)) {
+            while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof org.springframework.beans.BeansException
+                    || cause instanceof java.lang.reflect.UndeclaredThrowableException)) {
                 cause = cause.getCause();
             }
             cmd.getErr().println("iro-insight " + cmd.getCommandName() + ": " + oneLine(cause));

@@ -43,6 +43,8 @@ public class IndicatorMarts {
     static final String INDICATORS = "warehouse/marts/indicators";
     static final String BUILD = "warehouse/marts/build";
 
+    private static final String DIMENSIONS = "age_band, sex, ethnicity, placement_type, legal_status, theme, stage, outcome";
+
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorMarts.class);
 
     private final Warehouse warehouse;
@@ -102,12 +104,16 @@ public class IndicatorMarts {
         SqlScripts.setVariable(connection, IndicatorFlags.PN4_COUNTS_AS_PARTICIPATION, flags.pn4CountsAsParticipation());
         SqlScripts.setVariable(connection, "sn_model", flags.snModel());
         writeCatalogue(connection);
-        SqlScripts.runFolder(connection, BASE);
+        for (String path : SqlScripts.list(BASE)) {
+            timed(path, () -> SqlScripts.run(connection, path));
+        }
         for (String path : SqlScripts.list(INDICATORS)) {
-            addUnits(connection, path);
+            timed(path, () -> addUnits(connection, path));
         }
         checkUnitsAreCatalogued(connection);
-        SqlScripts.runFolder(connection, BUILD);
+        for (String path : SqlScripts.list(BUILD)) {
+            timed(path, () -> SqlScripts.run(connection, path));
+        }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO mart_build (built_at, fingerprint, count_same_carer_moves, pn4_counts_as_participation, sn_model, la_years, rows)
                 SELECT ?, ?, ?, ?, ?, (SELECT count(*) FROM etl_la_year), (SELECT count(*) FROM mart_indicator)""");
@@ -123,13 +129,44 @@ public class IndicatorMarts {
         }
     }
 
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    private static void timed(String path, Step step) throws SQLException {
+        long started = System.nanoTime();
+        step.run();
+        LOG.debug("{}: {} ms", path, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Adds one indicator file's units to mart_unit. Units with the same indicator, LA-year and
+     * categories are summed into one row first (units = how many), which makes a national build
+     * handle thousands of groups instead of millions of children and reviews; a median's units
+     * are kept one by one.
+     */
     private static void addUnits(Connection connection, String path) throws SQLException {
         String query = SqlScripts.read(path).strip();
         if (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1);
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO mart_unit BY NAME (\n" + query + "\n)");
+            statement.execute("CREATE OR REPLACE TEMP TABLE mart_file_unit AS (SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (\n"
+                    + query + "\n)");
+            statement.execute("""
+                    INSERT INTO mart_unit BY NAME
+                    SELECT la_code, year, indicator, %1$s,
+                           sum(numerator) AS numerator, coalesce(sum(denominator), 0) AS denominator,
+                           coalesce(sum(excluded), 0) AS excluded, sum(coalesce(units, 1)) AS units
+                    FROM mart_file_unit
+                    WHERE indicator NOT IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median')
+                    GROUP BY la_code, year, indicator, %1$s;
+                    INSERT INTO mart_unit BY NAME
+                    SELECT * REPLACE (coalesce(denominator, 0) AS denominator, coalesce(excluded, 0) AS excluded,
+                                      coalesce(units, 1) AS units)
+                    FROM mart_file_unit
+                    WHERE indicator IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median');
+                    DROP TABLE mart_file_unit;""".formatted(DIMENSIONS));
         } catch (SQLException e) {
             throw new SQLException(path + ": " + e.getMessage().lines().findFirst().orElse(""), e.getSQLState(), e);
         }
