@@ -2,13 +2,9 @@ package uk.iroinsight.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * indicators.md §4 (participation), §5 (disputes) and §6 (IRO workforce) on hand-built returns
@@ -16,28 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
  * 2024 runs 1 April 2023 to 31 March 2024. Each figure is "numerator|denominator|value|status"
  * and is worked out by hand in the comment above it.
  */
-class ParticipationDisputeAndWorkforceIndicatorsTest {
+class ParticipationDisputeAndWorkforceIndicatorsTest extends HandWorkedReturns {
 
     private static final String LA = "891";
 
     private static final List<String> DISPUTE_INDICATORS = List.of("disputes_raised", "disputes_per_100_cla",
             "disputes_formal_pct", "disputes_stage3plus_pct", "disputes_resolved_20wd_pct", "disputes_median_wd",
             "disputes_open_31mar", "cafcass_referrals", "good_practice_alerts");
-
-    @TempDir
-    Path folder;
-
-    private MartFixture fixture;
-
-    @BeforeEach
-    void newWarehouse() {
-        fixture = MartFixture.in(folder);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     // ---------------------------------------------------------------- §4 participation
 

@@ -2,12 +2,7 @@ package uk.iroinsight.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * indicators.md §3 (reviews) on hand-built returns of authority 891 (Nottinghamshire), loaded by
@@ -21,24 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 2023 Fri 7 Apr, Mon 10 Apr (Easter), Mon 1 May, Mon 8 May (coronation), Mon 29 May;
  * 2024 Fri 29 Mar (Good Friday), Mon 1 Apr (Easter Monday).
  */
-class ReviewIndicatorsTest {
+class ReviewIndicatorsTest extends HandWorkedReturns {
 
     private static final String LA = "891";
-
-    @TempDir
-    Path folder;
-
-    private MartFixture fixture;
-
-    @BeforeEach
-    void newWarehouse() {
-        fixture = MartFixture.in(folder);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     /** mart_indicator.excluded of an LA-year's figure (units left out for unknown history). */
     private String excluded(int year, String indicator) {

@@ -2,12 +2,7 @@ package uk.iroinsight.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * indicators.md §0-§2 on hand-built returns of authority 891 (Nottinghamshire), loaded by the
@@ -15,24 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
  * "numerator|denominator|value|status" and is worked out by hand in the comment above it.
  * Nottinghamshire's population aged 0-17 for 2024 (ONS mid-2023) is 169,377.
  */
-class VolumeAndStabilityIndicatorsTest {
+class VolumeAndStabilityIndicatorsTest extends HandWorkedReturns {
 
     private static final String LA = "891";
-
-    @TempDir
-    Path folder;
-
-    private MartFixture fixture;
-
-    @BeforeEach
-    void newWarehouse() {
-        fixture = MartFixture.in(folder);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void volumesCountChildrenNotEpisodesAndLeaveShortBreaksOut() {
