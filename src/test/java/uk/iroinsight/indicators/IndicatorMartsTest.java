@@ -91,4 +91,25 @@ class IndicatorMartsTest {
                 .allSatisfy(laYear -> assertThat(fixture.rows("SELECT rows_rejected > 0 FROM etl_la_year WHERE la_code || '/' || year = '"
                         + laYear + "'")).containsExactly("true"));
     }
+
+    @Test
+    void theReconciliationSetsRecordsAgainstPublishedFiguresPerLaYear() {
+        // Nottinghamshire 2024: the fixture's 2 children in care at 31 March against the figure DfE
+        // published (EES 2025, the newest release for 2024): difference = records - published; a
+        // row for each of the eight published indicators, as the LA-year is loaded and published.
+        assertThat(fixture.rows("""
+                SELECT indicator || ' ' || records_value || ' ' || published_value || ' ' || difference || ' ' || published_release
+                FROM mart_reconciliation WHERE la_code = '891' AND year = 2024 AND indicator = 'cla_31mar'"""))
+                .singleElement().asString().startsWith("cla_31mar 2.0 ").endsWith(" EES 2025")
+                .satisfies(row -> {
+                    String[] parts = row.split(" ");
+                    assertThat(Double.parseDouble(parts[1]) - Double.parseDouble(parts[2])).isEqualTo(Double.parseDouble(parts[3]));
+                });
+        assertThat(fixture.rows("SELECT count(*) FROM mart_reconciliation WHERE la_code = '891' AND year = 2024"))
+                .containsExactly("8");
+        // The preferred source: records for a loaded LA-year, published otherwise.
+        assertThat(fixture.rows("""
+                SELECT year || ' ' || source FROM mart_la_indicator WHERE la_code = '891' AND indicator = 'cla_31mar'
+                AND year IN (2022, 2023, 2024) ORDER BY year""")).containsExactly("2022 published", "2023 records", "2024 records");
+    }
 }
