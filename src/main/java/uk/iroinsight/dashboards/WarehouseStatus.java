@@ -1,16 +1,10 @@
 package uk.iroinsight.dashboards;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 
 import uk.iroinsight.warehouse.Warehouse;
-import uk.iroinsight.warehouse.WarehouseException;
 
 /** What the warehouse holds now: loaded LA-years and reference data, for the landing page. */
 @Service
@@ -44,20 +38,7 @@ class WarehouseStatus {
         return query("SELECT count(*) FROM dim_authority WHERE is_current", rows -> rows.getLong(1)).get(0);
     }
 
-    private interface Mapper<T> {
-        T map(ResultSet rows) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Mapper<T> mapper) {
-        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new WarehouseException("cannot read the warehouse status: " + e.getMessage(), e);
-        }
+    private <T> List<T> query(String sql, Warehouse.RowMapper<T> mapper) {
+        return warehouse.query("the warehouse status", sql, mapper);
     }
 }

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.duckdb.DuckDBConnection;
@@ -66,6 +70,32 @@ public final class Warehouse implements AutoCloseable {
             return root.duplicate();
         } catch (SQLException e) {
             throw new WarehouseException("cannot connect to the warehouse: " + firstLine(e), e);
+        }
+    }
+
+    /** Maps the current row of a result to a value. */
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query (with {@code ?} parameters) on a connection of its own and maps every row;
+     * a failure becomes a {@link WarehouseException} saying what could not be read.
+     */
+    public <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read " + what + ": " + firstLine(e), e);
         }
     }
 

@@ -1,19 +1,15 @@
 package uk.iroinsight.etl.job;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import uk.iroinsight.etl.inbox.InboxScan;
 import uk.iroinsight.warehouse.Warehouse;
-import uk.iroinsight.warehouse.WarehouseException;
 
 /**
  * The load history kept in the warehouse: what each run did per file, and the rejected rows of
@@ -110,24 +106,7 @@ public class LoadHistory {
         return text;
     }
 
-    private interface RowMapper<T> {
-        T map(ResultSet rows) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = warehouse.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<T> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new WarehouseException("cannot read the load history: " + e.getMessage(), e);
-        }
+    private <T> List<T> query(String sql, Warehouse.RowMapper<T> mapper, Object... parameters) {
+        return warehouse.query("the load history", sql, mapper, parameters);
     }
 }
