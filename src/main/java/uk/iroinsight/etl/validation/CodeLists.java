@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import uk.iroinsight.etl.csv.ClasspathCsv;
+
 /**
  * The code lists of {@code etl/codes/}: which codes a field may hold, and in which collection
  * years (a code valid from 2025-26 is refused in a 2023-24 return).

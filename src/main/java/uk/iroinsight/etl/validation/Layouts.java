@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import uk.iroinsight.etl.csv.ClasspathCsv;
+
 /**
  * The input layouts of {@code etl/layouts/}: for each file the loader reads, its columns, whether
  * a value is required, its type and code list.
