@@ -138,10 +138,8 @@ class InboxLoadJobConfiguration {
             var stepExecution = chunk.getStepContext().getStepExecution();
             List<InboxScan.LaYearFolder> years = scanner.scan(Path.of(inbox)).byAuthority().getOrDefault(laCode, List.of());
             List<LaYearResult> results = loader.load(laCode, years, stepExecution.getJobExecutionId());
-            int read = results.stream().mapToInt(LaYearResult::rowsRead).sum();
-            for (int i = 0; i < read; i++) {
-                contribution.incrementReadCount();
-            }
+            // The contribution counts reads one at a time; the step's total is set directly.
+            stepExecution.setReadCount(stepExecution.getReadCount() + results.stream().mapToInt(LaYearResult::rowsRead).sum());
             contribution.incrementWriteCount(results.stream().mapToInt(LaYearResult::rowsLoaded).sum());
             contribution.incrementFilterCount(results.stream().mapToInt(LaYearResult::rowsRejected).sum());
             long failed = results.stream().filter(r -> r.status() == LaYearResult.Status.FAILED).count();
