@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line; each subcommand is a class of this package. */
 @Command(name = "iro-insight", mixinStandardHelpOptions = true, version = "IRO Insight 0.1",
         description = "Analytics for Independent Reviewing Officer services over the SSDA903 return.",
-        subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, IndicatorsCommand.class})
+        subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, IndicatorsCommand.class, DemoCommand.class})
 public final class IroInsightCommand implements Runnable {
 
     @CommandLine.Spec
