@@ -27,6 +27,9 @@ import uk.iroinsight.warehouse.Warehouse;
 public final class ReferenceFigures {
 
     static final List<String> INDICATORS = List.of("cla_31mar", "starts", "ceased", "stability_3plus_pct", "stability_long_term_pct");
+    /** INDICATORS as an SQL list: ('cla_31mar', ...). */
+    private static final String INDICATORS_SQL = INDICATORS.stream().map(id -> "'" + id + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     private final List<String> currentAuthorities;
     private final Map<String, String> regions;
@@ -83,8 +86,7 @@ public final class ReferenceFigures {
             }
             try (ResultSet rs = statement.executeQuery("""
                     SELECT la_code, indicator, year, value FROM fact_published_indicator
-                    WHERE area_type = 'la' AND status = 'ok' AND indicator IN
-                      ('cla_31mar', 'starts', 'ceased', 'stability_3plus_pct', 'stability_long_term_pct')""")) {
+                    WHERE area_type = 'la' AND status = 'ok' AND indicator IN %s""".formatted(INDICATORS_SQL))) {
                 while (rs.next()) {
                     published.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).put(rs.getInt(3), rs.getDouble(4));
@@ -97,11 +99,10 @@ public final class ReferenceFigures {
             }
             try (ResultSet rs = statement.executeQuery("""
                     SELECT p.indicator, p.year,
-                           CASE WHEN p.indicator LIKE '%pct' THEN p.value ELSE p.value / pop.population_0_17 END
+                           CASE WHEN p.indicator LIKE '%%pct' THEN p.value ELSE p.value / pop.population_0_17 END
                     FROM fact_published_indicator p
                     LEFT JOIN fact_population pop ON pop.area_type = 'england' AND pop.year = p.year
-                    WHERE p.area_type = 'england' AND p.status = 'ok' AND p.indicator IN
-                      ('cla_31mar', 'starts', 'ceased', 'stability_3plus_pct', 'stability_long_term_pct')""")) {
+                    WHERE p.area_type = 'england' AND p.status = 'ok' AND p.indicator IN %s""".formatted(INDICATORS_SQL))) {
                 while (rs.next()) {
                     double value = rs.getDouble(3);
                     if (!rs.wasNull()) {

@@ -101,7 +101,7 @@ public final class IndicatorExport {
         try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
             statement.execute("COPY (" + query + ") TO '" + target.toString().replace("'", "''") + "' (" + options + ")");
         } catch (SQLException e) {
-            throw new WarehouseException("cannot write the indicators to " + target + ": " + firstLine(e), e);
+            throw new WarehouseException("cannot write the indicators to " + target + ": " + Warehouse.firstLine(e), e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class IndicatorExport {
             writer.end();
             out.flush();
         } catch (SQLException e) {
-            throw new WarehouseException("cannot read the indicators: " + firstLine(e), e);
+            throw new WarehouseException("cannot read the indicators: " + Warehouse.firstLine(e), e);
         }
     }
 
@@ -150,11 +150,5 @@ public final class IndicatorExport {
                 + " || repeat('0', CAST(regexp_extract(" + s + ", 'e-0*(\\d+)$', 1) AS INTEGER) - 1)"
                 + " || regexp_replace(" + s + ", '^-?(\\d)\\.?(\\d*)e.*$', '\\1\\2')"
                 + " ELSE " + s + " END AS " + column;
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

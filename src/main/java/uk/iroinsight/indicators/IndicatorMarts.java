@@ -82,20 +82,18 @@ public class IndicatorMarts {
     @EventListener
     @Order(100)
     void onApplicationReady(ApplicationReadyEvent event) throws SQLException {
-        refreshQuietly("start-up");
+        refresh("start-up");
     }
 
     @EventListener
     void onWarehouseChanged(WarehouseChanged event) throws SQLException {
-        if (refreshIfStale()) {
-            LOG.info("Indicator marts rebuilt: {}", event.reason());
-        }
+        refresh(event.reason());
     }
 
-    private void refreshQuietly(String reason) throws SQLException {
+    private void refresh(String reason) throws SQLException {
         long started = System.nanoTime();
         if (refreshIfStale()) {
-            LOG.info("Indicator marts rebuilt at {} in {} ms ({})", reason, (System.nanoTime() - started) / 1_000_000, flags);
+            LOG.info("Indicator marts rebuilt ({}) in {} ms ({})", reason, (System.nanoTime() - started) / 1_000_000, flags);
         }
     }
 
@@ -168,7 +166,7 @@ public class IndicatorMarts {
                     WHERE indicator IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median');
                     DROP TABLE mart_file_unit;""".formatted(DIMENSIONS));
         } catch (SQLException e) {
-            throw new SQLException(path + ": " + e.getMessage().lines().findFirst().orElse(""), e.getSQLState(), e);
+            throw new SQLException(path + ": " + Warehouse.firstLine(e), e.getSQLState(), e);
         }
     }
 

@@ -136,7 +136,8 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    static String firstLine(Throwable e) {
+    /** The first line of an exception's message (DuckDB's messages go on with the query and a caret). */
+    public static String firstLine(Throwable e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
