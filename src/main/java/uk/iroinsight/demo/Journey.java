@@ -3,6 +3,7 @@ package uk.iroinsight.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * One simulated child and its single period of care: who the child is, when the period started
@@ -22,6 +23,8 @@ final class Journey {
     String endReason;
     /** True for both periods of a child who leaves and comes back (its DOB is then never adjusted). */
     boolean reentry;
+    /** Days the child moves to a new placement (chosen by {@link StabilityPlanner}). */
+    final TreeSet<LocalDate> moves = new TreeSet<>();
     final List<Episode> episodes = new ArrayList<>();
     final List<Review> reviews = new ArrayList<>();
 
@@ -49,7 +52,7 @@ final class Journey {
 
     /** One episode of care; {@code dec} null while open at the end of the simulation. */
     record Episode(LocalDate decom, String rne, String ls, String cin, String place, String provider, String urn,
-            LocalDate dec, String rec, String reasonPlaceChange) {
+            String placementPostcode, LocalDate dec, String rec, String reasonPlaceChange) {
     }
 
     /** One statutory review held. */

@@ -6,18 +6,22 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Simulates one authority's children over the collection years {@code from..to} as a stock and
  * flow calibrated to its targets: a back-dated stock at 31 March of the year before {@code from}
  * (first year's CLA − starts + ceased), then each year exactly the target number of starters
  * and as many leavers (those turning 18 first) as make the 31 March stock equal the target CLA.
- * Each child's episodes (moves, legal-status changes, temporary placements, adoption) and
- * reviews are then built along its journey.
+ * Each child's story is then planned (legal-status changes, temporary placements, adoption),
+ * its placement moves chosen to meet the year's stability targets ({@link StabilityPlanner}),
+ * and its episodes and reviews built along its journey.
  */
 final class LaSimulation {
 
@@ -35,9 +39,7 @@ final class LaSimulation {
         this.targets = targets;
         this.holidays = holidays;
         this.random = new SplittableRandom(seed);
-        double s3 = targets.stream().mapToDouble(YearTargets::stability3PlusPct).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
-        double lt = targets.stream().mapToDouble(YearTargets::longTermPct).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
-        this.profile = LaProfile.draw(la, random, s3, lt, targets.get(0).year(), targets.get(targets.size() - 1).year());
+        this.profile = LaProfile.draw(la, random, targets.get(0).year(), targets.get(targets.size() - 1).year());
         this.london = region.startsWith("E13");
     }
 
@@ -95,9 +97,12 @@ final class LaSimulation {
             inCare.removeIf(j -> j.end != null);
             inCare.addAll(returned);
         }
+        Map<Journey, EpisodeBuilder> builders = new LinkedHashMap<>();
         for (Journey journey : journeys) {
-            new EpisodeBuilder(journey, horizon, random.split(), profile, holidays).build();
+            builders.put(journey, new EpisodeBuilder(journey, horizon, random.split(), profile, holidays));
         }
+        new StabilityPlanner(journeys, builders, targets, random.split()).plan();
+        builders.values().forEach(EpisodeBuilder::build);
         return journeys;
     }
 
@@ -159,36 +164,37 @@ final class LaSimulation {
         if (remaining <= 0) {
             return;
         }
-        // Weighted sampling without replacement (key u^(1/w)); ties broken by list order.
-        List<double[]> keys = new ArrayList<>();
-        for (int i = 0; i < others.size(); i++) {
-            Journey j = others.get(i);
+        List<Journey> candidates = new ArrayList<>();
+        for (Journey j : others) {
             LocalDate low = j.start.plusDays(1).isAfter(yearStart) ? j.start.plusDays(1) : yearStart;
             LocalDate high = j.eighteenth().minusDays(1).isBefore(yearEnd) ? j.eighteenth().minusDays(1) : yearEnd;
-            if (low.isAfter(high)) {
-                continue;
+            if (!low.isAfter(high)) {
+                candidates.add(j);
             }
-            double weight = 1;
-            if (!j.start.isBefore(yearStart)) {
-                weight = 1.8;
-            } else if (j.start.isAfter(yearStart.minusYears(1))) {
-                weight = 1.2;
-            } else if (j.start.isBefore(yearStart.minusYears(3))) {
-                weight = 0.45;
-            }
-            if (j.uasc) {
-                weight *= 0.6;
-            }
-            keys.add(new double[] {Math.pow(random.nextDouble(), 1 / weight), i});
         }
-        keys.sort((a, b) -> Double.compare(b[0], a[0]));
-        for (int k = 0; k < Math.min(remaining, keys.size()); k++) {
-            Journey j = others.get((int) keys.get(k)[1]);
+        // Recent arrivals leave sooner, children long in care seldom; UASC stay longer.
+        List<Journey> chosen = byWeight(candidates, j -> (!j.start.isBefore(yearStart) ? 1.8
+                : j.start.isAfter(yearStart.minusYears(1)) ? 1.2 : j.start.isBefore(yearStart.minusYears(3)) ? 0.45 : 1)
+                * (j.uasc ? 0.6 : 1), random);
+        for (Journey j : chosen.subList(0, Math.min(remaining, chosen.size()))) {
             LocalDate low = j.start.plusDays(1).isAfter(yearStart) ? j.start.plusDays(1) : yearStart;
             LocalDate high = j.eighteenth().minusDays(1).isBefore(yearEnd) ? j.eighteenth().minusDays(1) : yearEnd;
             j.end = low.plusDays(random.nextLong(ChronoUnit.DAYS.between(low, high) + 1));
             j.endReason = "LEAVE";
         }
+    }
+
+    /**
+     * The items in a random order weighted towards the heavier: weighted sampling without
+     * replacement (keys u^(1/w), largest first; ties keep list order), one draw per item.
+     */
+    static <T> List<T> byWeight(List<T> items, ToDoubleFunction<T> weight, SplittableRandom random) {
+        List<Map.Entry<Double, T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            keyed.add(Map.entry(Math.pow(random.nextDouble(), 1 / weight.applyAsDouble(item)), item));
+        }
+        keyed.sort(Map.Entry.<Double, T>comparingByKey().reversed());
+        return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
     // ---- who comes into care -------------------------------------------------------------

@@ -40,10 +40,13 @@ public final class ReferenceFigures {
     /** indicator → year → England value per child aged 0-17 (counts) or percentage. */
     private final Map<String, TreeMap<Integer, Double>> englandRates;
     private final Set<LocalDate> bankHolidays;
+    /** la → its statistical neighbours (CSSNBT 2025 model), closest first. */
+    private final Map<String, List<String>> neighbours;
 
     private ReferenceFigures(List<String> currentAuthorities, Map<String, String> regions,
             Map<String, Map<String, TreeMap<Integer, Double>>> published, Map<String, TreeMap<Integer, Integer>> population,
-            Map<String, TreeMap<Integer, Double>> englandRates, Set<LocalDate> bankHolidays) {
+            Map<String, TreeMap<Integer, Double>> englandRates, Set<LocalDate> bankHolidays, Map<String, List<String>> neighbours) {
+        this.neighbours = neighbours;
         this.currentAuthorities = currentAuthorities;
         this.regions = regions;
         this.published = published;
@@ -77,7 +80,15 @@ public final class ReferenceFigures {
         Map<String, TreeMap<Integer, Integer>> population = new HashMap<>();
         Map<String, TreeMap<Integer, Double>> england = new HashMap<>();
         Set<LocalDate> holidays = new HashSet<>();
+        Map<String, List<String>> neighbours = new HashMap<>();
         try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT la_code, neighbour_la_code FROM ref_statistical_neighbour
+                    WHERE sn_model = 'CSSNBT_2025' AND neighbour_la_code IS NOT NULL ORDER BY la_code, rank""")) {
+                while (rs.next()) {
+                    neighbours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
             try (ResultSet rs = statement.executeQuery("SELECT la_code, region_code FROM dim_authority WHERE is_current ORDER BY la_code")) {
                 while (rs.next()) {
                     current.add(rs.getString(1));
@@ -116,7 +127,7 @@ public final class ReferenceFigures {
                 }
             }
         }
-        return new ReferenceFigures(List.copyOf(current), regions, published, population, england, Set.copyOf(holidays));
+        return new ReferenceFigures(List.copyOf(current), regions, published, population, england, Set.copyOf(holidays), neighbours);
     }
 
     /** The 3-digit codes of the current authorities (153), in code order. */
@@ -142,8 +153,9 @@ public final class ReferenceFigures {
 
     /**
      * The targets for an authority's years: the published figure where there is one; otherwise
-     * interpolated between the LA's own nearest published years, carried on from the nearest one,
-     * or (when the LA has none) its population times the England rate.
+     * interpolated between the LA's own nearest published years, or carried on from the nearest
+     * one along its statistical neighbours' trend, or (when the LA has none) its population times
+     * the England rate.
      */
     public List<YearTargets> targets(String la, int from, int to) {
         List<YearTargets> targets = new ArrayList<>();
@@ -168,7 +180,8 @@ public final class ReferenceFigures {
                 double share = (year - before.getKey()) / (double) (after.getKey() - before.getKey());
                 return before.getValue() + share * (after.getValue() - before.getValue());
             }
-            return (before != null ? before : after).getValue();
+            Map.Entry<Integer, Double> nearest = before != null ? before : after;
+            return neighboursTrend(la, indicator, nearest.getKey(), nearest.getValue(), year);
         }
         TreeMap<Integer, Double> rate = englandRates.get(indicator);
         if (rate == null || rate.isEmpty()) {
@@ -184,6 +197,32 @@ public final class ReferenceFigures {
         }
         Map.Entry<Integer, Integer> p = people.floorEntry(year) != null ? people.floorEntry(year) : people.ceilingEntry(year);
         return englandValue * p.getValue();
+    }
+
+    /**
+     * {@code value} (the LA's figure in {@code known}) moved to {@code year} as its statistical
+     * neighbours moved, over those published in both years: counts by the ratio of their totals,
+     * percentages by the change in their mean. Unchanged when no neighbour has both years.
+     */
+    private double neighboursTrend(String la, String indicator, int known, double value, int year) {
+        double then = 0;
+        double now = 0;
+        int count = 0;
+        for (String neighbour : neighbours.getOrDefault(la, List.of())) {
+            TreeMap<Integer, Double> series = published.getOrDefault(neighbour, Map.of()).get(indicator);
+            if (series != null && series.containsKey(known) && series.containsKey(year)) {
+                then += series.get(known);
+                now += series.get(year);
+                count++;
+            }
+        }
+        if (count == 0) {
+            return value;
+        }
+        if (indicator.endsWith("pct")) {
+            return Math.max(0, Math.min(100, value + (now - then) / count));
+        }
+        return then > 0 ? value * now / then : value;
     }
 
     private static double nearest(TreeMap<Integer, Double> series, int year) {

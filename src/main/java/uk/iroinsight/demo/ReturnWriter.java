@@ -68,7 +68,8 @@ final class ReturnWriter {
                     episodes.append(j.child).append(',').append(date(e.decom())).append(',').append(e.rne()).append(',').append(e.ls())
                             .append(',').append(e.cin()).append(',').append(e.place()).append(',').append(e.provider()).append(',')
                             .append(open ? "" : date(e.dec())).append(',').append(open ? "" : e.rec()).append(',')
-                            .append(open || e.reasonPlaceChange() == null ? "" : e.reasonPlaceChange()).append(",,,").append(e.urn()).append('\n');
+                            .append(open || e.reasonPlaceChange() == null ? "" : e.reasonPlaceChange()).append(",,")
+                            .append(e.placementPostcode()).append(',').append(e.urn()).append('\n');
                 }
             }
             if (!any) {
@@ -111,7 +112,9 @@ final class ReturnWriter {
 
     private StringBuilder disputes(int year, LocalDate yearStart, LocalDate yearEnd, List<Journey> inYear, int cla) {
         StringBuilder out = new StringBuilder("DISPUTE_ID,CHILD,TYPE,RAISED,THEME,STAGE_REACHED,STAGE1_DATE,CAFCASS,RESOLVED,OUTCOME\n");
-        double rate = profile.disputesPer100() * (year == profile.disputeSpikeYear() ? 2.5 : 1);
+        double multiplier = profile.disputeMultiplier().at(year);
+        boolean spike = multiplier > 1; // a spike is mostly about drifting care plans
+        double rate = profile.disputesPer100() * multiplier;
         int count = (int) Math.round(cla * rate / 100 * (0.85 + 0.3 * random.nextDouble()));
         for (int n = 1; n <= count && !inYear.isEmpty(); n++) {
             LocalDate raised = yearStart.plusDays(random.nextInt(365));
@@ -135,7 +138,8 @@ final class ReturnWriter {
             boolean open = resolved.isAfter(yearEnd);
             boolean cafcass = random.nextDouble() < (rank >= 3 ? 0.2 : 0.01);
             out.append(id).append(',').append(child).append(",CONCERN,").append(date(raised)).append(',')
-                    .append(THEMES.higherEntry(random.nextDouble()).getValue()).append(',').append(stage).append(',')
+                    .append(spike && random.nextDouble() < 0.5 ? "CARE_PLAN_DRIFT" : THEMES.higherEntry(random.nextDouble()).getValue())
+                    .append(',').append(stage).append(',')
                     .append(stage1 == null ? "" : date(stage1)).append(',').append(cafcass ? 'Y' : 'N').append(',')
                     .append(open ? "" : date(resolved)).append(',').append(open ? "" : OUTCOMES.higherEntry(random.nextDouble()).getValue())
                     .append('\n');
@@ -144,8 +148,8 @@ final class ReturnWriter {
     }
 
     private StringBuilder workforce(LocalDate yearEnd, int cla) {
-        double caseload = profile.caseload() * (0.9 + 0.2 * random.nextDouble());
-        double fte = Math.max(1.0, Math.round(cla / caseload * 10) / 10.0);
+        double caseload = profile.caseload().at(EpisodeBuilder.collectionYear(yearEnd)) * (0.9 + 0.2 * random.nextDouble());
+        double fte = Math.max(0.1, Math.round(cla / caseload * 10) / 10.0);
         double agency = Math.min(fte, Math.round(fte * profile.agencyShare() * 10) / 10.0);
         double vacant = Math.round(random.nextDouble() * fte * 0.15 * 10) / 10.0;
         int headcount = (int) Math.ceil(fte * (1 + 0.15 * random.nextDouble()));
