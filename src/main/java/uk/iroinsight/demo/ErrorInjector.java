@@ -540,8 +540,10 @@ public final class ErrorInjector {
         }
 
         private void set(Table table, Line line, String field, String value, Kind kind, String child) {
-            table.set(line, field, value);
-            pending.add(new Pending(table, line, field, kind, child));
+            if (table.columns.containsKey(field)) {
+                table.set(line, field, value);
+                pending.add(new Pending(table, line, field, kind, child));
+            }
         }
 
         /**
@@ -765,9 +767,13 @@ public final class ErrorInjector {
             return i == null ? "" : line.fields[i];
         }
 
+        /** Sets the field; a column the file does not have is left out. */
         void set(Line line, String column, String value) {
-            line.fields[columns.get(column)] = value;
-            changed = true;
+            Integer i = columns.get(column);
+            if (i != null) {
+                line.fields[i] = value;
+                changed = true;
+            }
         }
 
         /** Writes a copy of the row right after it; returns the copy. */
