@@ -15,8 +15,9 @@ import uk.iroinsight.demo.DemoOptions;
 import uk.iroinsight.demo.ReferenceFigures;
 
 /**
- * {@code demo --out DIR [--seed N] [--from YYYY] [--to YYYY] [--las all|CODE,CODE]}: writes a
- * synthetic inbox calibrated to the published figures, deterministic for a seed. Needs no Spring.
+ * {@code demo --out DIR [--seed N] [--from YYYY] [--to YYYY] [--las all|CODE,CODE] [--error-rate R]}:
+ * writes a synthetic inbox calibrated to the published figures, deterministic for a seed, with
+ * realistic mistakes in a fraction R of children and rows when asked. Needs no Spring.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Write a synthetic inbox (903 files, disputes, workforce) calibrated to the published figures.")
@@ -38,6 +39,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Authorities by 3-digit DfE code, comma-separated (default: all current authorities).")
     String las;
 
+    @Option(names = "--error-rate", paramLabel = "R", defaultValue = "0",
+            description = "Fraction (0-1) of children, disputes and workforce rows given one realistic mistake, for a reject report "
+                    + "(default: ${DEFAULT-VALUE}, a clean inbox).")
+    double errorRate;
+
     @Spec
     CommandSpec spec;
 
@@ -45,12 +51,13 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         List<String> codes = las.equalsIgnoreCase("all") ? List.of()
                 : Arrays.stream(las.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        DemoOptions options = new DemoOptions(out, seed, from, to, codes);
+        DemoOptions options = new DemoOptions(out, seed, from, to, codes, errorRate);
         long started = System.nanoTime();
         DemoGenerator.Summary summary = new DemoGenerator(ReferenceFigures.load()).generate(options);
         PrintWriter writer = spec.commandLine().getOut();
-        writer.printf("demo: %d authorities, %d LA-years, %d children (seed %d, %d-%d) written to %s in %.1f s%n", summary.authorities(),
-                summary.laYears(), summary.children(), seed, from, to, out, (System.nanoTime() - started) / 1e9);
+        String mistakes = errorRate == 0 ? "" : ", %d mistakes injected (error rate %s)".formatted(summary.mistakes().size(), errorRate);
+        writer.printf("demo: %d authorities, %d LA-years, %d children (seed %d, %d-%d)%s written to %s in %.1f s%n", summary.authorities(),
+                summary.laYears(), summary.children(), seed, from, to, mistakes, out, (System.nanoTime() - started) / 1e9);
         writer.flush();
         return 0;
     }

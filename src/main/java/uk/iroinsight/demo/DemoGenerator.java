@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +30,8 @@ public final class DemoGenerator {
         this.reference = reference;
     }
 
-    /** The result: how many LA-years and children were written. */
-    public record Summary(int authorities, int laYears, long children) {
+    /** The result: how many LA-years and children were written, and the mistakes injected (none at error rate 0). */
+    public record Summary(int authorities, int laYears, long children, List<ErrorInjector.Mistake> mistakes) {
     }
 
     /** Generates the inbox; fails on an unknown authority code or a write error. */
@@ -42,16 +44,23 @@ public final class DemoGenerator {
         }
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ErrorInjector injector = new ErrorInjector(options.seed(), options.errorRate());
+        Queue<ErrorInjector.Mistake> injected = new ConcurrentLinkedQueue<>();
         try {
             List<Future<Long>> futures = new ArrayList<>();
             for (String la : las) {
-                futures.add(pool.submit(() -> generate(options, la)));
+                futures.add(pool.submit(() -> {
+                    long written = generate(options, la);
+                    injectMistakes(injector, options, la, injected);
+                    return written;
+                }));
             }
             long children = 0;
             for (Future<Long> future : futures) {
                 children += future.get();
             }
-            return new Summary(las.size(), las.size() * (options.to() - options.from() + 1), children);
+            return new Summary(las.size(), las.size() * (options.to() - options.from() + 1), children,
+                    injected.stream().sorted(ErrorInjector.Mistake.ORDER).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
@@ -77,6 +86,13 @@ public final class DemoGenerator {
             throw new UncheckedIOException("cannot write " + options.out().resolve(la) + ": " + e.getMessage(), e);
         }
         return journeys.stream().map(j -> j.child).distinct().count();
+    }
+
+    /** After an authority's files are written: its mistakes, if any, year by year. */
+    private static void injectMistakes(ErrorInjector injector, DemoOptions options, String la, Queue<ErrorInjector.Mistake> injected) {
+        for (int year = options.from(); year <= options.to(); year++) {
+            injected.addAll(injector.inject(options.out().resolve(la).resolve(String.valueOf(year)), la, year));
+        }
     }
 
     /** A 64-bit seed from the run's seed and the authority code (stable across JVMs). */

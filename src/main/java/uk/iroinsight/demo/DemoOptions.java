@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * What to generate: the inbox folder, the seed (default 1), the collection years (default
- * 2016-2025) and the authorities (3-digit codes; empty means all current authorities).
+ * 2016-2025), the authorities (3-digit codes; empty means all current authorities) and the
+ * error rate (0-1, default 0: a clean inbox; see {@link ErrorInjector}).
  */
-public record DemoOptions(Path out, long seed, int from, int to, List<String> las) {
+public record DemoOptions(Path out, long seed, int from, int to, List<String> las, double errorRate) {
 
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_FROM = 2016;
@@ -20,6 +21,14 @@ public record DemoOptions(Path out, long seed, int from, int to, List<String> la
         if (from < 2006 || to > 2040) {
             throw new IllegalArgumentException("years must be within 2006-2040");
         }
+        if (!(errorRate >= 0 && errorRate <= 1)) {
+            throw new IllegalArgumentException("--error-rate must be between 0 and 1 (a fraction of children and rows), not " + errorRate);
+        }
         las = List.copyOf(las);
+    }
+
+    /** A clean inbox (error rate 0). */
+    public DemoOptions(Path out, long seed, int from, int to, List<String> las) {
+        this(out, seed, from, to, las, 0);
     }
 }

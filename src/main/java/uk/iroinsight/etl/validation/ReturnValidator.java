@@ -344,10 +344,14 @@ public final class ReturnValidator {
                         } else if (code != null && !code.equals("PN0") && underFour) {
                             row.reject("REVIEW_CODE", "must be PN0: the child was under 4 on the review date");
                         }
+                        // A quarantined child's episodes are incomplete (the rejected ones are missing), so they
+                        // cannot say whether it was looked after that day: its reviews are rejected with the child.
                         List<Episode> childEpisodes = episodes.getOrDefault(child, List.of());
-                        if (!childEpisodes.isEmpty() && childEpisodes.stream().noneMatch(e -> e.covers(review))) {
+                        if (quarantined.containsKey(child)) {
+                            // rejected below as a consequence of the quarantine
+                        } else if (!childEpisodes.isEmpty() && childEpisodes.stream().noneMatch(e -> e.covers(review))) {
                             row.reject("REVIEW", "is a date on which the child was not looked after (no episode covers it)");
-                        } else if (childEpisodes.isEmpty() && !quarantined.containsKey(child)) {
+                        } else if (childEpisodes.isEmpty()) {
                             row.reject("CHILD", "has no episodes in episodes.csv: reviews are only for children looked after");
                         } else if (childEpisodes.stream().filter(e -> e.covers(review)).allMatch(e -> isShortBreak(e.ls()))) {
                             row.reject("REVIEW", "falls in a short-break episode (V3/V4): reviews are not recorded for short breaks");
