@@ -2,6 +2,7 @@ package uk.iroinsight.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +52,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         List<String> codes = las.equalsIgnoreCase("all") ? List.of()
                 : Arrays.stream(las.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        int latest = LocalDate.now().getYear() + 1; // the latest collection year the inbox scan accepts
+        if (to > latest) {
+            throw new IllegalArgumentException("--to " + to + " is after " + latest + ", the latest collection year a load accepts");
+        }
         DemoOptions options = new DemoOptions(out, seed, from, to, codes, errorRate);
         long started = System.nanoTime();
         DemoGenerator.Summary summary = new DemoGenerator(ReferenceFigures.load()).generate(options);

@@ -58,4 +58,20 @@ class DemoCommandTest {
         assertThat(demo.code()).isEqualTo(1);
         assertThat(demo.err().strip()).isEqualTo("iro-insight demo: --error-rate must be between 0 and 1 (a fraction of children and rows), not 1.5");
     }
+
+    @Test
+    void yearsBeforeTheCodeListsOrAfterTheLatestCollectionYearAreRefusedWithOneLine() {
+        Cli.Result early = Cli.run(folder.resolve("secrets"), "demo", "--out", folder.resolve("x").toString(), "--las", "867",
+                "--from", "2012", "--to", "2016");
+        assertThat(early.code()).isEqualTo(1);
+        assertThat(early.err().strip()).isEqualTo("iro-insight demo: years must be within 2016-2040 (the code lists in etl/codes begin with 2015-16 returns)");
+        int tooLate = java.time.LocalDate.now().getYear() + 2;
+        Cli.Result late = Cli.run(folder.resolve("secrets"), "demo", "--out", folder.resolve("y").toString(), "--las", "867",
+                "--from", "2024", "--to", String.valueOf(tooLate));
+        assertThat(late.code()).isEqualTo(1);
+        assertThat(late.err().strip()).isEqualTo("iro-insight demo: --to " + tooLate + " is after " + (tooLate - 1)
+                + ", the latest collection year a load accepts");
+        assertThat(folder.resolve("x")).doesNotExist();
+        assertThat(folder.resolve("y")).doesNotExist();
+    }
 }
