@@ -13,18 +13,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,7 +47,6 @@ import uk.iroinsight.warehouse.Warehouse;
  * start it. Waits are bounded polls of the demo's status.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDemoTest {
 
     private static final Duration DEMO_TIMEOUT = Duration.ofMinutes(4);
@@ -51,9 +54,9 @@ class EmbeddedDemoTest {
 
     private Path folder;
 
-    /** What one start saw once the demo settled. */
+    /** What one start saw once the demo settled, and what it logged (uk.iroinsight.*, messages only). */
     private record Start(EmbeddedDemo.Status status, int port, List<String> laYears, long rowsRejected, long rejectRows,
-            List<String> runs) {
+            List<String> runs, List<String> log) {
     }
 
     private Path serveFolder;
@@ -64,14 +67,12 @@ class EmbeddedDemoTest {
     private String manifestTextAfterFirst;
     private FileTime manifestAfterSecond;
     private FileTime headerAfterSecond;
-    private String firstStartLog;
 
     @BeforeAll
-    void startTwiceOnAnEmptyWarehouse(@TempDir Path temporaryFolder, CapturedOutput output) throws Exception {
+    void startTwiceOnAnEmptyWarehouse(@TempDir Path temporaryFolder) throws Exception {
         folder = temporaryFolder;
         serveFolder = folder.resolve("serve");
         first = startAndSettle(serveFolder);
-        firstStartLog = output.getAll();
         manifestAfterFirst = Files.getLastModifiedTime(demoFolder(serveFolder).resolve(DemoFolder.MANIFEST));
         manifestTextAfterFirst = Files.readString(demoFolder(serveFolder).resolve(DemoFolder.MANIFEST));
         headerAfterFirst = Files.getLastModifiedTime(demoFolder(serveFolder).resolve("867/2024/header.csv"));
@@ -97,7 +98,7 @@ class EmbeddedDemoTest {
 
     @Test
     void theLogTellsWhatTheDemoIsDoingAndHowFarTheLoadHasGot() {
-        assertThat(firstStartLog)
+        assertThat(String.join("\n", first.log()))
                 .contains("Demo: the warehouse holds no returns; generating the synthetic demo (authorities 867,868, 2024-2025, seed 1)")
                 .contains("Demo: generated 4 LA-years")
                 .contains("2 authorities to load from " + demoFolder(serveFolder))
@@ -161,7 +162,16 @@ class EmbeddedDemoTest {
     }
 
     private static Start startAndSettle(Path root, String... extra) throws Exception {
-        try (ConfigurableApplicationContext context = start(root, WebApplicationType.SERVLET, extra)) {
+        LogRecorder log = new LogRecorder();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IroInsightApplication.class)
+                .web(WebApplicationType.SERVLET)
+                // Attached once Spring Boot has set up logging, before the demo starts.
+                .listeners(event -> {
+                    if (event instanceof ApplicationStartedEvent) {
+                        log.attach();
+                    }
+                })
+                .run(arguments(root, extra))) {
             EmbeddedDemo demo = context.getBean(EmbeddedDemo.class);
             await().atMost(DEMO_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> switch (demo.status().state()) {
                 case STARTING, GENERATING, LOADING -> false;
@@ -172,8 +182,35 @@ class EmbeddedDemoTest {
                 return new Start(demo.status(), ((WebServerApplicationContext) context).getWebServer().getPort(), laYears(context),
                         WarehouseContents.count(connection, "SELECT coalesce(sum(rows_rejected), 0) FROM etl_la_year"),
                         WarehouseContents.count(connection, "SELECT count(*) FROM etl_reject"),
-                        runs(context));
+                        runs(context), log.messages());
             }
+        } finally {
+            log.detach();
+        }
+    }
+
+    /** Records the messages logged under uk.iroinsight while attached. */
+    private static final class LogRecorder extends AppenderBase<ILoggingEvent> {
+
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+
+        void attach() {
+            start();
+            ((Logger) LoggerFactory.getLogger("uk.iroinsight")).addAppender(this);
+        }
+
+        void detach() {
+            ((Logger) LoggerFactory.getLogger("uk.iroinsight")).detachAppender(this);
+            stop();
+        }
+
+        List<String> messages() {
+            return List.copyOf(messages);
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            messages.add(event.getFormattedMessage());
         }
     }
 
