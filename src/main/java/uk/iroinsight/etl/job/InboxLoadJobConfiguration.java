@@ -49,12 +49,15 @@ class InboxLoadJobConfiguration {
 
     static final String JOB_NAME = "inboxLoad";
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
+    static final String LOAD_AUTHORITY_STEP = "loadAuthority";
+    static final String PUBLISH_CHANGES_STEP = "publishChanges";
 
     @Bean
     Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, Step publishChangesStep,
-            LoadJobListener listener) {
+            LoadJobListener listener, LoadProgressListener progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
+                .listener(progress)
                 .start(prepareStep)
                 .next(loadAuthoritiesStep)
                 .next(publishChangesStep)
@@ -68,8 +71,9 @@ class InboxLoadJobConfiguration {
      */
     @Bean
     Step publishChangesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events) {
-        return new StepBuilder("publishChanges", jobRepository)
+            ApplicationEventPublisher events, LoadProgressListener progress) {
+        return new StepBuilder(PUBLISH_CHANGES_STEP, jobRepository)
+                .listener(progress)
                 .tasklet((contribution, chunk) -> {
                     events.publishEvent(new WarehouseChanged("load job " + chunk.getStepContext().getStepExecution().getJobExecutionId()));
                     return RepeatStatus.FINISHED;
@@ -103,17 +107,18 @@ class InboxLoadJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("etl-");
         executor.setConcurrencyLimit(2);
         return new StepBuilder("loadAuthorities", jobRepository)
-                .partitioner("loadAuthority", inboxPartitioner)
+                .partitioner(LOAD_AUTHORITY_STEP, inboxPartitioner)
                 .step(loadAuthorityStep)
                 .gridSize(2)
                 .taskExecutor(executor)
                 .build();
     }
 
-    /** One partition per authority folder of the inbox, named {@code la-<code>}. */
+    /** One partition per authority folder of the inbox, named {@code la-<code>}; tells the progress how many. */
     @Bean
     @StepScope
-    Partitioner inboxPartitioner(@Value("#{jobParameters['inbox']}") String inbox, InboxScanner scanner) {
+    Partitioner inboxPartitioner(@Value("#{jobParameters['inbox']}") String inbox, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+            InboxScanner scanner, LoadProgress progress) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new HashMap<>();
             for (String laCode : scanner.scan(Path.of(inbox)).byAuthority().keySet()) {
@@ -121,13 +126,18 @@ class InboxLoadJobConfiguration {
                 context.putString("laCode", laCode);
                 partitions.put("la-" + laCode, context);
             }
+            progress.planned(jobExecutionId, partitions.size());
             return partitions;
         };
     }
 
     @Bean
-    Step loadAuthorityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet loadAuthorityTasklet) {
-        return new StepBuilder("loadAuthority", jobRepository).tasklet(loadAuthorityTasklet, transactionManager).build();
+    Step loadAuthorityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet loadAuthorityTasklet,
+            LoadProgressListener progress) {
+        return new StepBuilder(LOAD_AUTHORITY_STEP, jobRepository)
+                .listener(progress)
+                .tasklet(loadAuthorityTasklet, transactionManager)
+                .build();
     }
 
     @Bean

@@ -56,6 +56,18 @@ public class LoadHistory {
         });
     }
 
+    /** What the warehouse holds now: returns loaded per authority and year (etl_la_year). */
+    public record Loaded(int authorities, int laYears, long rowsLoaded, long rowsRejected) {
+    }
+
+    /** The LA-years of record-level returns the warehouse holds now. */
+    public Loaded loaded() {
+        return query("""
+                SELECT count(DISTINCT la_code), count(*), coalesce(sum(rows_loaded), 0), coalesce(sum(rows_rejected), 0)
+                FROM etl_la_year""",
+                rows -> new Loaded(rows.getInt(1), rows.getInt(2), rows.getLong(3), rows.getLong(4))).get(0);
+    }
+
     /** Files or folders of a run that could not be loaded. */
     public long failures(long jobExecutionId) {
         return query("SELECT count(DISTINCT folder) FROM etl_file_load WHERE job_execution_id = ? AND status = 'failed'",

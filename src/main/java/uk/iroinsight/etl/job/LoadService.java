@@ -3,6 +3,7 @@ package uk.iroinsight.etl.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,11 @@ import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
+import jakarta.annotation.PreDestroy;
 import uk.iroinsight.system.IroProperties;
 
 /**
@@ -34,6 +38,8 @@ import uk.iroinsight.system.IroProperties;
 public class LoadService {
 
     private static final Logger log = LoggerFactory.getLogger(LoadService.class);
+    /** How long stopping the application waits for a running load to stop. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final JobLauncher launcher;
     private final Job job;
@@ -41,6 +47,7 @@ public class LoadService {
     private final JobRepository repository;
     private final IroProperties properties;
     private final Clock clock;
+    private final LoadProgress progress;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "inbox-load");
@@ -48,19 +55,25 @@ public class LoadService {
         return thread;
     });
 
-    LoadService(JobLauncher launcher, Job inboxLoadJob, JobExplorer explorer, JobRepository repository, IroProperties properties, Clock clock) {
+    LoadService(JobLauncher launcher, Job inboxLoadJob, JobExplorer explorer, JobRepository repository, IroProperties properties,
+            Clock clock, LoadProgress progress) {
         this.launcher = launcher;
         this.job = inboxLoadJob;
         this.explorer = explorer;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
+        this.progress = progress;
     }
 
-    /** Runs one scan of {@code inbox} and waits for it to end. */
+    /**
+     * Runs one scan of {@code inbox} and waits for it to end.
+     *
+     * @throws LoadAlreadyRunningException while another load of this process runs
+     */
     public JobExecution runAndWait(Path inbox) {
         if (!running.compareAndSet(false, true)) {
-            throw new IllegalStateException("a load is already running");
+            throw new LoadAlreadyRunningException();
         }
         try {
             var parameters = new JobParametersBuilder()
@@ -72,6 +85,7 @@ public class LoadService {
             throw new IllegalStateException("the load could not start: " + e.getMessage(), e);
         } finally {
             running.set(false);
+            progress.ended();
         }
     }
 
@@ -79,7 +93,7 @@ public class LoadService {
     public Future<JobExecution> runNow() {
         Path inbox = properties.inbox();
         if (running.get()) {
-            throw new IllegalStateException("a load is already running");
+            throw new LoadAlreadyRunningException();
         }
         return background.submit(() -> runAndWait(inbox));
     }
@@ -115,9 +129,12 @@ public class LoadService {
     /**
      * A run still marked as running when this process starts belongs to a process that died
      * (the warehouse file is locked by one process at a time): mark it FAILED so the history is
-     * true. Its LA-years that were swapped stay; the next scan loads the rest.
+     * true. Its LA-years that were swapped stay; the next scan loads the rest. Runs first among
+     * the listeners of the ready event, before anything started then (the embedded demo) can
+     * launch a run of its own.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void markAbandonedRunsFailed() {
         for (JobExecution execution : explorer.findRunningJobExecutions(InboxLoadJobConfiguration.JOB_NAME)) {
             for (StepExecution step : execution.getStepExecutions()) {
@@ -134,6 +151,40 @@ public class LoadService {
             execution.setEndTime(LocalDateTime.now(clock));
             repository.update(execution);
             log.warn("Load run {} was left running by a process that ended; marked FAILED", execution.getId());
+        }
+    }
+
+    /**
+     * When the application stops (Ctrl-C, SIGTERM) during a load: asks the run to stop after the
+     * authorities in progress and waits for it (bounded), so the job history says STOPPED instead
+     * of a run cut off mid-write; the next scan loads the rest (the LA-years swapped in stay).
+     */
+    @PreDestroy
+    void stopRunningLoad() throws InterruptedException {
+        background.shutdown();
+        var load = progress.current();
+        if (!running.get() || load.isEmpty()) {
+            return;
+        }
+        long id = load.get().jobExecutionId();
+        log.info("Stopping load run {} after the authorities in progress (waiting up to {} s); the next run loads the rest", id,
+                STOP_WAIT.toSeconds());
+        // What JobOperator.stop does for a job without stoppable tasklets: the job's next update of
+        // the repository sees STOPPING and ends the run STOPPED.
+        JobExecution execution = explorer.getJobExecution(id);
+        if (execution == null || !execution.isRunning()) {
+            return;
+        }
+        execution.setStatus(BatchStatus.STOPPING);
+        repository.update(execution);
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (running.get()) {
+            log.warn("Load run {} had not stopped after {} s; the next start marks it FAILED", id, STOP_WAIT.toSeconds());
+        } else {
+            log.info("Load run {} stopped", id);
         }
     }
 }

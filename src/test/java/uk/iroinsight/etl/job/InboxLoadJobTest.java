@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,7 @@ class InboxLoadJobTest {
     private JobExecution second;
     private Map<String, List<String>> afterFirst;
     private Map<String, List<String>> afterSecond;
+    private final List<String> progressSeen = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     void loadTheInboxTwice(@TempDir Path folder) throws Exception {
@@ -71,7 +74,12 @@ class InboxLoadJobTest {
                         "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         LoadService loads = context.getBean(LoadService.class);
+        LoadProgress progress = context.getBean(LoadProgress.class);
+        Runnable unsubscribe = progress.onChange(() -> progressSeen.add(progress.current()
+                .map(p -> p.stage() + " " + p.authoritiesDone() + "/" + p.authoritiesTotal() + " rows " + p.rowsLoaded() + "/" + p.rowsRejected())
+                .orElse("ended")));
         first = loads.runAndWait(INBOX);
+        unsubscribe.run();
         afterFirst = contents();
         second = loads.runAndWait(INBOX);
         afterSecond = contents();
@@ -116,6 +124,19 @@ class InboxLoadJobTest {
                         "loadAuthority:la-891 read 26 written 24 filtered 2",
                         "loadAuthority:la-892 read 7 written 3 filtered 4",
                         "loadAuthority:la-893 read 3 written 3 filtered 0");
+    }
+
+    @Test
+    void theProgressFollowsTheRunFromItsStagesAndFinishedAuthoritiesToItsEnd() {
+        // Listeners may read a later state than the change that called them (two partitions run
+        // at once), so the sequence is checked for what it must contain and its order of stages.
+        assertThat(progressSeen).first().isEqualTo("PREPARING 0/0 rows 0/0");
+        assertThat(progressSeen).contains("LOADING 3/3 rows 30/6", "REFRESHING 3/3 rows 30/6");
+        assertThat(progressSeen).last().isEqualTo("ended");
+        assertThat(progressSeen).filteredOn(seen -> seen.startsWith("LOADING"))
+                .extracting(seen -> seen.substring("LOADING ".length(), "LOADING ".length() + 1))
+                .isSorted();
+        assertThat(context.getBean(LoadProgress.class).current()).isEmpty();
     }
 
     @Test
