@@ -49,7 +49,9 @@ record LaProfile(double uascShare, Trend onTime, double missedRate, Trend partic
     }
 
     static LaProfile draw(String la, RandomGenerator random, int from, int to) {
-        double uasc = HIGH_UASC.contains(la) ? 0.18 + 0.12 * random.nextDouble() : 0.01 + 0.07 * random.nextDouble() * random.nextDouble();
+        // Share of starters who are UASC: England's is about one in six, most of them 16-17 and looked
+        // after for a year or two, so about one in eleven of the children looked after at 31 March.
+        double uasc = HIGH_UASC.contains(la) ? 0.30 + 0.15 * random.nextDouble() : 0.03 + 0.2 * random.nextDouble() * random.nextDouble();
         double onTime = 0.80 + 0.16 * random.nextDouble();
         double onTimeChange = (random.nextDouble() - 0.5) * 0.12;
         double missed = 0.003 + 0.02 * random.nextDouble();
