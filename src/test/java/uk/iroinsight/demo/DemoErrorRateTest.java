@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,7 +194,7 @@ class DemoErrorRateTest {
     void theSameSeedAndRateWriteByteIdenticalFilesAndTheSameMistakes() throws IOException {
         DemoGenerator.Summary first = generate("a", 9, LAS.subList(1, 3), 0.05);
         DemoGenerator.Summary second = generate("b", 9, LAS.subList(1, 3), 0.05);
-        assertThat(hash(folder.resolve("b"))).isEqualTo(hash(folder.resolve("a")));
+        assertThat(InboxHash.of(folder.resolve("b"))).isEqualTo(InboxHash.of(folder.resolve("a")));
         assertThat(second.mistakes()).isEqualTo(first.mistakes()).isNotEmpty();
     }
 
@@ -206,7 +203,7 @@ class DemoErrorRateTest {
         new DemoGenerator(reference).generate(new DemoOptions(folder.resolve("without"), 2, FROM, TO, List.of("867")));
         DemoGenerator.Summary zero = generate("zero", 2, List.of("867"), 0);
         assertThat(zero.mistakes()).isEmpty();
-        assertThat(hash(folder.resolve("zero"))).isEqualTo(hash(folder.resolve("without")));
+        assertThat(InboxHash.of(folder.resolve("zero"))).isEqualTo(InboxHash.of(folder.resolve("without")));
         assertThat(new DemoOptions(folder, 1, 2020, 2021, List.of()).errorRate()).isZero();
     }
 
@@ -239,7 +236,7 @@ class DemoErrorRateTest {
     void anAuthoritysMistakesDoNotDependOnWhichOtherAuthoritiesAreGenerated() throws IOException {
         DemoGenerator.Summary several = generate("several", 3, LAS, 0.05);
         DemoGenerator.Summary alone = generate("alone", 3, List.of("210"), 0.05);
-        assertThat(hash(folder.resolve("alone/210"))).isEqualTo(hash(folder.resolve("several/210")));
+        assertThat(InboxHash.of(folder.resolve("alone/210"))).isEqualTo(InboxHash.of(folder.resolve("several/210")));
         assertThat(alone.mistakes()).isEqualTo(several.mistakes().stream().filter(m -> m.la().equals("210")).toList());
     }
 
@@ -310,18 +307,5 @@ class DemoErrorRateTest {
 
     private static Map<String, Long> rowsPerChild(Path file) throws IOException {
         return Files.readAllLines(file).stream().skip(1).collect(groupingBy(l -> l.substring(0, l.indexOf(',')), java.util.stream.Collectors.counting()));
-    }
-
-    private static String hash(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(file));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +62,7 @@ class DemoGeneratorTest {
     void theSameSeedWritesByteIdenticalFiles() throws IOException {
         Path first = generate("a", 7, 2023, 2025, LAS.subList(0, 3));
         Path second = generate("b", 7, 2023, 2025, LAS.subList(0, 3));
-        assertThat(hash(second)).isEqualTo(hash(first));
+        assertThat(InboxHash.of(second)).isEqualTo(InboxHash.of(first));
         assertThat(Files.list(first.resolve("891")).count()).isEqualTo(3);
         assertThat(Files.list(first.resolve("891").resolve("2024")).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("disputes.csv", "episodes.csv", "header.csv", "reviews.csv", "uasc.csv", "workforce.csv");
@@ -73,14 +70,14 @@ class DemoGeneratorTest {
 
     @Test
     void anotherSeedWritesOtherFiles() throws IOException {
-        assertThat(hash(generate("a", 1, 2024, 2025, List.of("891")))).isNotEqualTo(hash(generate("b", 2, 2024, 2025, List.of("891"))));
+        assertThat(InboxHash.of(generate("a", 1, 2024, 2025, List.of("891")))).isNotEqualTo(InboxHash.of(generate("b", 2, 2024, 2025, List.of("891"))));
     }
 
     @Test
     void anAuthoritysFilesDoNotDependOnWhichOtherAuthoritiesAreGenerated() throws IOException {
         Path several = generate("several", 3, 2023, 2025, LAS);
         Path alone = generate("alone", 3, 2023, 2025, List.of("886"));
-        assertThat(hash(alone.resolve("886"))).isEqualTo(hash(several.resolve("886")));
+        assertThat(InboxHash.of(alone.resolve("886"))).isEqualTo(InboxHash.of(several.resolve("886")));
     }
 
     /** The demo of {@link #LAS} (plus the story authorities) for 2019-2025, loaded once with the real loader and marts. */
@@ -215,19 +212,6 @@ class DemoGeneratorTest {
             }
             assertThat(compared).as("LA-years compared for " + indicators).isGreaterThanOrEqualTo(LOADED.size() * 3);
             return outside;
-        }
-    }
-
-    private static String hash(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(file));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
