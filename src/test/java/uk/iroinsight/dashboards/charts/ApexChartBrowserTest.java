@@ -48,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.productionMode=true",
         "iro.scheduling-enabled=false",
+        "iro.demo.enabled=false", // an empty warehouse would otherwise start the national demo
         "logging.level.root=WARN"})
 @DirtiesContext
 class ApexChartBrowserTest {
