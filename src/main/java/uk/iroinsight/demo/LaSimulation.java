@@ -119,8 +119,8 @@ final class LaSimulation {
             if (j.reentry || random.nextDouble() < 0.5) {
                 continue;
             }
-            LocalDate low = j.start.plusDays(1).isAfter(yearStart) ? j.start.plusDays(1) : yearStart;
-            LocalDate high = j.eighteenth().minusDays(1).isBefore(yearEnd) ? j.eighteenth().minusDays(1) : yearEnd;
+            LocalDate low = firstLeavingDay(j, yearStart);
+            LocalDate high = lastLeavingDay(j, yearEnd);
             if (ChronoUnit.DAYS.between(low, high) < 200) {
                 continue;
             }
@@ -166,9 +166,7 @@ final class LaSimulation {
         }
         List<Journey> candidates = new ArrayList<>();
         for (Journey j : others) {
-            LocalDate low = j.start.plusDays(1).isAfter(yearStart) ? j.start.plusDays(1) : yearStart;
-            LocalDate high = j.eighteenth().minusDays(1).isBefore(yearEnd) ? j.eighteenth().minusDays(1) : yearEnd;
-            if (!low.isAfter(high)) {
+            if (!firstLeavingDay(j, yearStart).isAfter(lastLeavingDay(j, yearEnd))) {
                 candidates.add(j);
             }
         }
@@ -177,11 +175,21 @@ final class LaSimulation {
                 : j.start.isAfter(yearStart.minusYears(1)) ? 1.2 : j.start.isBefore(yearStart.minusYears(3)) ? 0.45 : 1)
                 * (j.uasc ? 0.6 : 1), random);
         for (Journey j : chosen.subList(0, Math.min(remaining, chosen.size()))) {
-            LocalDate low = j.start.plusDays(1).isAfter(yearStart) ? j.start.plusDays(1) : yearStart;
-            LocalDate high = j.eighteenth().minusDays(1).isBefore(yearEnd) ? j.eighteenth().minusDays(1) : yearEnd;
+            LocalDate low = firstLeavingDay(j, yearStart);
+            LocalDate high = lastLeavingDay(j, yearEnd);
             j.end = low.plusDays(random.nextLong(ChronoUnit.DAYS.between(low, high) + 1));
             j.endReason = "LEAVE";
         }
+    }
+
+    /** The first day a child in care may leave in the year: the day after its start, or 1 April. */
+    private static LocalDate firstLeavingDay(Journey j, LocalDate yearStart) {
+        return j.start.plusDays(1).isAfter(yearStart) ? j.start.plusDays(1) : yearStart;
+    }
+
+    /** The last day a child may leave in the year before it would age out: the day before its 18th birthday, or 31 March. */
+    private static LocalDate lastLeavingDay(Journey j, LocalDate yearEnd) {
+        return j.eighteenth().minusDays(1).isBefore(yearEnd) ? j.eighteenth().minusDays(1) : yearEnd;
     }
 
     /**
