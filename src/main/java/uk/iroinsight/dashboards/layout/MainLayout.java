@@ -1,0 +1,62 @@
+package uk.iroinsight.dashboards.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+
+/**
+ * The frame of every page: the product name, a skip link to the content, and the navigation
+ * between the views (PRODUCT.md §4). Links to the LA views keep the query string of the page
+ * they are on, so moving between views keeps the chosen authority, year and indicator.
+ */
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    /** The routes of the views, for links and navigation. */
+    public static final String OVERVIEW = "", EXPLORER = "explorer", BREAKDOWN = "breakdown", REGION = "region",
+            SCORECARD = "scorecard", LOADS = "loads", DOWNLOADS = "downloads";
+
+    private final SideNav nav = new SideNav();
+    private final SideNavItem overview = new SideNavItem("Overview", "/");
+    private final SideNavItem explorer = new SideNavItem("Indicator explorer", "/" + EXPLORER);
+    private final SideNavItem breakdown = new SideNavItem("Breakdown", "/" + BREAKDOWN);
+    private final SideNavItem region = new SideNavItem("Regional forum", "/" + REGION);
+    private final SideNavItem scorecard = new SideNavItem("Members' scorecard", "/" + SCORECARD);
+    private final SideNavItem loads = new SideNavItem("Data loads", "/" + LOADS);
+    private final SideNavItem downloads = new SideNavItem("Analyst downloads", "/" + DOWNLOADS);
+
+    public MainLayout() {
+        addClassName("iro-layout");
+        Anchor skip = new Anchor("#main-content", "Skip to content");
+        skip.addClassName("iro-skip-link");
+        Span title = new Span("IRO Insight");
+        title.addClassName("iro-product-name");
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the navigation");
+        addToNavbar(skip, toggle, title);
+
+        nav.setLabel("Views");
+        nav.addItem(overview, explorer, breakdown, region, scorecard, loads, downloads);
+        Footer footer = new Footer(new Span("Synthetic demo and public DfE data. [c] suppressed, [x] not available, [z] not applicable."));
+        footer.addClassName("iro-footer");
+        addToDrawer(nav, footer);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    /** The LA views' links carry the current query string (authority, year, indicator...). */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        String query = event.getLocation().getQueryParameters().getQueryString();
+        String suffix = query.isEmpty() ? "" : "?" + query;
+        overview.setPath("/" + suffix);
+        explorer.setPath("/" + EXPLORER + suffix);
+        breakdown.setPath("/" + BREAKDOWN + suffix);
+        region.setPath("/" + REGION + suffix);
+        scorecard.setPath("/" + SCORECARD + suffix);
+    }
+}
