@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -52,31 +54,48 @@ public class IndicatorMarts {
     private final IndicatorFlags flags;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
+    /** Marts that tell no one when they are rebuilt (tests, the command line). */
     public IndicatorMarts(Warehouse warehouse, Catalogue catalogue, IndicatorFlags flags, Clock clock) {
+        this(warehouse, catalogue, flags, clock, event -> { });
+    }
+
+    /** Marts that announce {@link MartsRebuilt} after every rebuild. */
+    @Autowired
+    public IndicatorMarts(Warehouse warehouse, Catalogue catalogue, IndicatorFlags flags, Clock clock,
+                          ApplicationEventPublisher events) {
         this.warehouse = warehouse;
         this.catalogue = catalogue;
         this.flags = flags;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Rebuilds the marts if their inputs changed since the last build; true if it rebuilt. */
     public boolean refreshIfStale() throws SQLException {
-        return warehouse.write(connection -> {
+        String rebuilt = warehouse.write(connection -> {
             String fingerprint = fingerprint(connection);
             if (fingerprint.equals(builtFingerprint(connection))) {
-                return false;
+                return null;
             }
             build(connection, fingerprint);
-            return true;
+            return fingerprint;
         });
+        if (rebuilt != null) {
+            events.publishEvent(new MartsRebuilt(rebuilt));
+        }
+        return rebuilt != null;
     }
 
     /** Rebuilds the marts whatever their state. */
     public void rebuild() throws SQLException {
-        warehouse.write(connection -> {
-            build(connection, fingerprint(connection));
-            return null;
+        String fingerprint = warehouse.write(connection -> {
+            String inputs = fingerprint(connection);
+            build(connection, inputs);
+            return inputs;
         });
+        events.publishEvent(new MartsRebuilt(fingerprint));
     }
 
     @EventListener
