@@ -1,5 +1,7 @@
 package uk.iroinsight.dashboards.layout;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,28 +68,36 @@ public record ViewState(String la, Integer year, String indicator, Comparison co
 
     /** The state as a query string's parameters, in a fixed order, leaving out what is absent. */
     public QueryParameters toQueryParameters() {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         if (la != null) {
-            values.put("la", la);
+            values.put("la", List.of(la));
         }
         if (year != null) {
-            values.put("year", year.toString());
+            values.put("year", List.of(year.toString()));
         }
         if (indicator != null) {
-            values.put("indicator", indicator);
+            values.put("indicator", List.of(indicator));
         }
         if (compare != null) {
-            values.put("compare", compare.id());
+            values.put("compare", List.of(compare.id()));
         }
         if (by != null) {
-            values.put("by", by);
+            values.put("by", List.of(by));
         }
-        return QueryParameters.simple(values);
+        return new QueryParameters(values);
     }
 
-    /** "la=891&year=2024..." (no leading ?), for links. */
+    /** "la=891&year=2024..." (no leading ?), always in this order, for links. */
     public String queryString() {
-        return toQueryParameters().getQueryString();
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("la", "year", "indicator", "compare", "by")) {
+            List<String> value = toQueryParameters().getParameters().get(name);
+            if (value != null) {
+                text.append(text.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value.get(0), StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 
     public ViewState withLa(String value) {
