@@ -9,6 +9,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.QueryParameters;
 
 /**
  * The frame of every page: the product name, a skip link to the content, and the navigation
@@ -51,12 +52,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** The LA views' links carry the current query string (authority, year, indicator...). */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String query = event.getLocation().getQueryParameters().getQueryString();
-        String suffix = query.isEmpty() ? "" : "?" + query;
-        overview.setPath("/" + suffix);
-        explorer.setPath("/" + EXPLORER + suffix);
-        breakdown.setPath("/" + BREAKDOWN + suffix);
-        region.setPath("/" + REGION + suffix);
-        scorecard.setPath("/" + SCORECARD + suffix);
+        QueryParameters state = ViewState.from(event.getLocation().getQueryParameters()).toQueryParameters();
+        for (SideNavItem item : new SideNavItem[] {overview, explorer, breakdown, region, scorecard}) {
+            item.setQueryParameters(state);
+        }
     }
 }
