@@ -27,7 +27,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
 
 import uk.iroinsight.dashboards.charts.ApexChart;
@@ -38,13 +37,11 @@ import uk.iroinsight.etl.job.LoadProgress;
 import uk.iroinsight.etl.job.LoadService;
 
 /**
- * The landing page until the dashboards arrive: what the warehouse holds, the running load's
+ * The Data loads page: what the warehouse holds, the running load's
  * progress (pushed to the page as the job reports it), the recent load runs, "run now", and each
  * LA-year's reject report as a CSV download.
  */
 @Route(value = MainLayout.LOADS, layout = MainLayout.class)
-// The landing page until the overview arrives.
-@RouteAlias(value = "", layout = MainLayout.class)
 // The production bundle holds only what routes reach; this keeps the chart component (and its
 // browser tests' view) in it until a dashboard view uses it. Remove it then.
 @Uses(ApexChart.class)
