@@ -11,6 +11,8 @@
  *    and tooltips with innerHTML;
  *  - keyboard help appended to the accessible description (ApexCharts' own keyboard navigation:
  *    Tab to the chart, arrow keys between points, Enter chooses one);
+ *  - a point's own `label` (a heatmap cell's "94.2 (2nd)") written in place of its formatted
+ *    value, on the chart and in the tooltip;
  *  - one `iro-chart-click` event {seriesIndex, dataPointIndex} per click, tap or Enter.
  * A change of series only (or of series, categories, annotations and description) updates the
  * drawn chart in place; any other change draws it anew. Leaving the page destroys it.
@@ -305,6 +307,21 @@ class IroApexChart extends HTMLElement {
       title: { formatter: (name) => (name ? `${escapeHtml(name)}: ` : '') },
     };
     config.legend.formatter = (name) => escapeHtml(name);
+
+    // A point's own label replaces its formatted value (data labels are SVG text; tooltips are HTML).
+    const labelOf = (point) => {
+      const datum = spec.series[point?.seriesIndex]?.data?.[point?.dataPointIndex];
+      return isObject(datum) && typeof datum.label === 'string' ? datum.label : null;
+    };
+    if (spec.series.some((series) => series.data?.some((datum) => isObject(datum) && typeof datum.label === 'string'))) {
+      const valueLabel = typeof config.dataLabels?.formatter === 'function' ? config.dataLabels.formatter : (value) => String(value ?? '');
+      config.dataLabels = { ...config.dataLabels, formatter: (value, point) => labelOf(point) ?? valueLabel(value, point) };
+      const valueTip = config.tooltip.y.formatter;
+      config.tooltip.y.formatter = (value, point) => {
+        const label = labelOf(point);
+        return label === null ? valueTip(value, point) : escapeHtml(label);
+      };
+    }
 
     const description = spec.chart.accessibility?.description ?? spec.title?.text ?? `${type} chart`;
     config.chart.accessibility.description = `${description} ${KEYBOARD_HELP}`;

@@ -68,6 +68,11 @@ public record ChartOptions(
         return withChart(new Chart(chart.type(), chart.height(), chart.stacked(), chart.toolbar(), new Accessibility(description)));
     }
 
+    /** The same chart drawn {@code pixels} high (a heatmap with many rows). */
+    public ChartOptions withHeight(int pixels) {
+        return withChart(new Chart(chart.type(), pixels, chart.stacked(), chart.toolbar(), chart.accessibility()));
+    }
+
     private ChartOptions withChart(Chart newChart) {
         return new ChartOptions(newChart, title, series, xaxis, yaxis, annotations, colors, dataLabels, tooltip, stroke,
                 markers, legend, plotOptions, fill, noData);

@@ -79,15 +79,21 @@ public record Series(String name, ChartType type, String color, List<Datum> data
      * @param y           the value, or null for a gap
      * @param fillColor   this point's own fill (a highlighted bar), or null
      * @param strokeColor this point's own outline, or null
+     * @param label       the text written on the point and in its tooltip in place of its formatted
+     *                    value (a heatmap cell's "94.2 (2nd)"), or null for the value
      */
-    public record Point(Object x, @JsonInclude(JsonInclude.Include.ALWAYS) Double y, String fillColor, String strokeColor)
-            implements Datum {
+    public record Point(Object x, @JsonInclude(JsonInclude.Include.ALWAYS) Double y, String fillColor, String strokeColor,
+                        String label) implements Datum {
 
         public Point {
             if (!(x instanceof String) && !(x instanceof Number)) {
                 throw new IllegalArgumentException("x must be a String or a Number: " + x);
             }
             requireFinite(y);
+        }
+
+        public Point(Object x, Double y, String fillColor, String strokeColor) {
+            this(x, y, fillColor, strokeColor, null);
         }
 
         public static Point at(String category, Double y) {
@@ -100,7 +106,12 @@ public record Series(String name, ChartType type, String color, List<Datum> data
 
         /** The same point filled and outlined in its own colours. */
         public Point highlighted(String fill, String stroke) {
-            return new Point(x, y, fill, stroke);
+            return new Point(x, y, fill, stroke, label);
+        }
+
+        /** The same point with its own text in place of its formatted value. */
+        public Point labelled(String text) {
+            return new Point(x, y, fillColor, strokeColor, text);
         }
     }
 
