@@ -2,23 +2,11 @@ package uk.iroinsight.indicators;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.ipc.ArrowStreamWriter;
-import org.duckdb.DuckDBResultSet;
-
 import uk.iroinsight.warehouse.Warehouse;
-import uk.iroinsight.warehouse.WarehouseException;
 
 /**
  * Writes the {@code indicators} export (PRODUCT.md §5): the view {@code mart_indicator_export},
@@ -36,7 +24,6 @@ public final class IndicatorExport {
     public static final String HEADER = "area_type,area_code,area_name,year,indicator,numerator,denominator,value,status,source";
 
     private static final String VIEW = "mart_indicator_export";
-    private static final int ARROW_BATCH_ROWS = 64 * 1024;
 
     /** The export formats; {@link #parse} accepts any case. */
     public enum Format {
@@ -98,29 +85,16 @@ public final class IndicatorExport {
     }
 
     private void copy(String query, Path target, String options) {
-        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("COPY (" + query + ") TO '" + target.toString().replace("'", "''") + "' (" + options + ")");
-        } catch (SQLException e) {
-            throw new WarehouseException("cannot write the indicators to " + target + ": " + Warehouse.firstLine(e), e);
-        }
+        DuckDbExport.copy(warehouse, query, target, options, "the indicators");
     }
 
     private void writeArrow(OutputStream out) throws IOException {
-        try (Connection connection = warehouse.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT * FROM " + VIEW);
-             BufferAllocator allocator = new RootAllocator();
-             ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, ARROW_BATCH_ROWS);
-             ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), null, Channels.newChannel(out))) {
-            writer.start();
-            while (reader.loadNextBatch()) {
-                writer.writeBatch();
-            }
-            writer.end();
-            out.flush();
-        } catch (SQLException e) {
-            throw new WarehouseException("cannot read the indicators: " + Warehouse.firstLine(e), e);
-        }
+        DuckDbExport.arrow(warehouse, "SELECT * FROM " + VIEW, out, "the indicators");
+    }
+
+    /** How many rows the export has now. */
+    public long rows() {
+        return warehouse.query("the indicators", "SELECT count(*) FROM " + VIEW, row -> row.getLong(1)).get(0);
     }
 
     /** The export view with every column as the text the CSV shows. */
@@ -132,8 +106,7 @@ public final class IndicatorExport {
 
     /** A text column, with a leading ' where a spreadsheet would take it for a formula. */
     private static String text(String column) {
-        return "CASE WHEN regexp_matches(" + column + ", '^[=+\\-@\\t\\r]') THEN '''' || " + column
-                + " ELSE " + column + " END AS " + column;
+        return DuckDbExport.csvText(column);
     }
 
     /**

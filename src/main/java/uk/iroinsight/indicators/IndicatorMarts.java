@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -96,6 +98,16 @@ public class IndicatorMarts {
             return inputs;
         });
         events.publishEvent(new MartsRebuilt(fingerprint));
+    }
+
+    /** When the marts were last built, and with which statistical-neighbour model, from how many loaded LA-years. */
+    public record Build(LocalDateTime builtAt, String snModel, int laYears) {
+    }
+
+    /** The last build of the marts, if they have been built. */
+    public Optional<Build> lastBuild() {
+        return warehouse.query("the marts' build", "SELECT built_at, sn_model, la_years FROM mart_build",
+                row -> new Build(row.getTimestamp(1).toLocalDateTime(), row.getString(2), row.getInt(3))).stream().findFirst();
     }
 
     @EventListener

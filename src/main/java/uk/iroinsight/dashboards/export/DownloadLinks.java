@@ -1,40 +1,77 @@
 package uk.iroinsight.dashboards.export;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
 
-/** Download links for exactly what a table shows (interim: CSV; XLSX arrives with TableExport). */
-public class DownloadLinks extends HorizontalLayout {
+/**
+ * "Download CSV" and "Download XLSX" of exactly what a chart or table shows: each link asks the
+ * supplier for the table when it is clicked (under the session lock, so it sees the view's
+ * current state) and writes it with {@link TableExport}, named by {@link TableExport#fileName}.
+ * The links' accessible names carry the table's title ("Download CSV: Reviews on time, 2024"),
+ * since a page has several pairs; call {@link #refresh()} when the view shows another table.
+ */
+public class DownloadLinks extends Div {
+
+    private static final String CSV_TYPE = "text/csv;charset=UTF-8";
+    private static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Supplier<DataTable> table;
+    private final TableExport export = new TableExport();
+    private final Anchor csv;
+    private final Anchor xlsx;
 
     public DownloadLinks(Supplier<DataTable> table) {
-        addClassName("iro-downloads");
-        String name = table.get().title();
-        StreamResource csv = new StreamResource(safe(name) + ".csv", () -> {
-            StringBuilder text = new StringBuilder();
-            DataTable t = table.get();
-            t.context().forEach(c -> text.append(quote(c.label())).append(',').append(quote(c.value())).append("\r\n"));
-            text.append("\r\n");
-            text.append(String.join(",", t.columns().stream().map(c -> quote(c.header())).toList())).append("\r\n");
-            t.rows().forEach(r -> text.append(String.join(",", r.stream().map(c -> quote(c.text())).toList())).append("\r\n"));
-            return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
-        });
-        Anchor link = new Anchor(csv, "Download CSV");
-        link.getElement().setAttribute("download", true);
-        link.getElement().setAttribute("aria-label", "Download CSV: " + name);
-        add(link);
+        this.table = table;
+        addClassName("iro-download-links");
+        getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        csv = link("Download CSV", handler("csv", CSV_TYPE, export::writeCsv));
+        xlsx = link("Download XLSX", handler("xlsx", XLSX_TYPE, export::writeXlsx));
+        add(csv, xlsx);
+        refresh();
     }
 
-    private static String quote(String text) {
-        String value = text.matches("^[=+\\-@\\t\\r].*") ? "'" + text : text;
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+    /** Re-reads the table's title for the links' accessible names. */
+    public void refresh() {
+        String title = table.get().title();
+        csv.setAriaLabel("Download CSV: " + title);
+        xlsx.setAriaLabel("Download XLSX: " + title);
     }
 
-    private static String safe(String title) {
-        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    public Anchor csvLink() {
+        return csv;
+    }
+
+    public Anchor xlsxLink() {
+        return xlsx;
+    }
+
+    private static Anchor link(String text, DownloadHandler handler) {
+        Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, text);
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    private interface Writer {
+        void write(DataTable table, java.io.OutputStream out) throws IOException;
+    }
+
+    private DownloadHandler handler(String extension, String contentType, Writer writer) {
+        return (DownloadEvent event) -> {
+            DataTable[] shown = new DataTable[1];
+            event.getUI().accessSynchronously(() -> shown[0] = table.get());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            writer.write(shown[0], bytes);
+            event.setFileName(export.fileName(shown[0], extension));
+            event.setContentType(contentType);
+            event.setContentLength(bytes.size());
+            bytes.writeTo(event.getOutputStream());
+        };
     }
 }

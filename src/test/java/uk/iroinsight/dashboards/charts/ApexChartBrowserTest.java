@@ -1,17 +1,12 @@
 package uk.iroinsight.dashboards.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,28 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import uk.iroinsight.dashboards.BrowserSession;
+
 /**
  * The chart component in real Chromium (Debian's {@code /usr/bin/chromium} and
  * {@code chromedriver}, headless), against the application on a random port with a fresh
  * warehouse, serving the production bundle that {@code package} built, on the test-only route
- * {@link ChartTestView}. Skipped only where Chromium is not installed. Leaves a screenshot in
- * {@code target/screenshots/charts.png}.
+ * {@link ChartTestView}, through {@link BrowserSession}. Skipped only where Chromium is not
+ * installed. Leaves a screenshot in {@code target/screenshots/charts.png} and checks the page
+ * with axe-core.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.productionMode=true",
@@ -53,15 +45,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ApexChartBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-
     @TempDir
     static Path folder;
 
+    private static BrowserSession session;
     private static WebDriver browser;
-    private static Path downloads;
 
     @LocalServerPort
     int port;
@@ -74,25 +62,16 @@ class ApexChartBrowserTest {
     }
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-        downloads = Files.createDirectories(folder.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createDirectories(folder.resolve("profile")), "--window-size=1280,2600");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+    static void startChromium() {
+        BrowserSession.assumeChromium();
+        session = BrowserSession.start(1280, 2600);
+        browser = session.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -213,8 +192,8 @@ class ApexChartBrowserTest {
         WebElement png = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar-chart .apexcharts-menu-item.exportPNG")));
         png.click();
 
-        Path file = downloads.resolve("reviews-on-time-ranking-2025.png");
-        waitFor(driver -> Files.exists(file));
+        Path file = session.awaitDownload("reviews-on-time-ranking-2025.png", BrowserSession.PATIENCE);
+        assertThat(file.getFileName()).hasToString("reviews-on-time-ranking-2025.png");
         byte[] head = new byte[8];
         try (var in = Files.newInputStream(file)) {
             assertThat(in.read(head)).isEqualTo(8);
@@ -231,16 +210,62 @@ class ApexChartBrowserTest {
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
         Thread.sleep(1500); // let the drawing animations finish
 
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        Path page = save(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE), screenshots.resolve("charts.png"));
+        Path page = session.screenshot("charts");
         for (WebElement chart : browser.findElements(By.tagName("iro-apex-chart"))) {
-            save(chart.getScreenshotAs(OutputType.FILE), screenshots.resolve(chart.getDomAttribute("id") + ".png"));
+            session.screenshot(chart, chart.getDomAttribute("id"));
         }
         assertThat(Files.size(page)).isPositive();
     }
 
-    private static Path save(File screenshot, Path target) throws IOException {
-        return Files.copy(screenshot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    @Test
+    void the_data_table_alternative_is_an_accessible_table_of_what_the_chart_shows() {
+        WebElement region = browser.findElement(By.id("ranking-table"));
+        assertThat(region.getDomAttribute("role")).isEqualTo("region");
+        assertThat(region.getDomAttribute("aria-label")).isEqualTo("Reviews on time, 2025 (table)");
+        WebElement table = region.findElement(By.tagName("table"));
+        assertThat(table.findElement(By.tagName("caption")).getText()).isEqualTo("Reviews on time, 2025");
+        assertThat(table.findElements(By.cssSelector("thead th[scope='col']"))).extracting(WebElement::getText)
+                .containsExactly("Authority", "Reviews on time (%)");
+        assertThat(table.findElements(By.cssSelector("tbody th[scope='row']"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(ChartTestView.AUTHORITIES);
+        assertThat(table.findElements(By.cssSelector("tbody td"))).extracting(WebElement::getText)
+                .containsExactly("61.0", "[c]", "80.0", "88.4", "93.1");
+        assertThat(table.findElements(By.cssSelector("tbody td")).get(3).getCssValue("text-align")).isIn("end", "right");
+        assertThat(table.findElements(By.cssSelector("tbody th")).get(3).getCssValue("text-align")).isIn("start", "left");
+    }
+
+    @Test
+    void the_download_links_give_csv_and_xlsx_of_exactly_what_the_table_shows_now() throws Exception {
+        WebElement csvLink = browser.findElement(By.cssSelector("#ranking-downloads a:first-child"));
+        assertThat(csvLink.getText()).isEqualTo("Download CSV");
+        assertThat(csvLink.getDomAttribute("aria-label")).isEqualTo("Download CSV: Reviews on time, 2025");
+        assertThat(csvLink.getDomAttribute("download")).isNotNull();
+        session.click(csvLink);
+        Path csv = session.awaitDownload("reviews-on-time-2025-nottinghamshire.csv", BrowserSession.PATIENCE);
+        assertThat(Files.readString(csv)).startsWith("\uFEFFTitle,\"Reviews on time, 2025\"\r\n")
+                .contains("\r\nAuthority,Reviews on time (%)\r\nCamden,61.0\r\nDerby,[c]\r\n");
+
+        browser.findElement(By.id("update")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("ranking-table"), "84.0"));
+        WebElement xlsxLink = browser.findElement(By.cssSelector("#ranking-downloads a:last-child"));
+        assertThat(xlsxLink.getDomAttribute("aria-label")).isEqualTo("Download XLSX: Reviews on time, 2025");
+        session.click(xlsxLink);
+        Path xlsx = session.awaitDownload("reviews-on-time-2025-nottinghamshire.xlsx", BrowserSession.PATIENCE);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var leeds = workbook.getSheet("Data").getRow(3);
+            assertThat(leeds.getCell(0).getStringCellValue()).isEqualTo("Leeds");
+            assertThat(leeds.getCell(1).getNumericCellValue()).isEqualTo(84.0);
+            assertThat(workbook.getSheet("Data").getRow(2).getCell(1).getStringCellValue()).isEqualTo("[c]");
+        }
+    }
+
+    @Test
+    void axe_finds_no_serious_accessibility_violation_on_the_chart_page() {
+        for (String chart : List.of("funnel-chart", "stacked-chart", "heatmap-chart")) {
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + chart + " svg .apexcharts-series")));
+        }
+
+        session.assertNoSeriousViolations("the chart test page");
     }
 
     private void tabToTheLineChart() {
@@ -269,6 +294,6 @@ class ApexChartBrowserTest {
     }
 
     private static <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE).until(condition);
+        return session.waitFor(condition);
     }
 }

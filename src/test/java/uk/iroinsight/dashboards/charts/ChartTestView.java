@@ -6,29 +6,47 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import uk.iroinsight.dashboards.charts.ChartOptions.ColourRange;
 import uk.iroinsight.dashboards.charts.Series.Point;
+import uk.iroinsight.dashboards.export.DataTable;
+import uk.iroinsight.dashboards.export.DataTable.Cell;
+import uk.iroinsight.dashboards.export.DataTable.Column;
+import uk.iroinsight.dashboards.export.DataTable.Context;
+import uk.iroinsight.dashboards.export.DownloadLinks;
+import uk.iroinsight.dashboards.export.TableView;
 
 /**
- * Test-only route for {@link ApexChartBrowserTest}: every chart shape, made up figures. The
+ * Test-only route for {@link ApexChartBrowserTest}: every chart shape, made up figures, and the
+ * ranking's data table with its downloads (below the charts, out of their way). The
  * clicked data point shows in {@code #clicked} as "chart seriesIndex pointIndex x y seriesName".
  */
 @Route("test/charts")
+@PageTitle("Chart test page · IRO Insight")
 class ChartTestView extends VerticalLayout {
 
     static final String HOSTILE_NAME = "<img src=x onerror=\"document.title='pwned'\"> East Midlands & \"friends\"";
     static final List<String> AUTHORITIES = List.of("Camden", "Derby", "Leeds", "Nottinghamshire", "Suffolk");
     static final int OWN = 3;
+    static final List<Double> RANKING = List.of(61.0, 72.5, 80.0, 88.4, 93.1), NEW_RANKING = List.of(65.0, 70.0, 84.0, 90.2, 95.0);
 
     ChartTestView() {
         Span clicked = new Span("none");
         clicked.setId("clicked");
 
-        ApexChart ranking = new ApexChart(ranking(List.of(61.0, 72.5, 80.0, 88.4, 93.1)));
+        ApexChart ranking = new ApexChart(ranking(RANKING));
         ranking.setId("bar-chart");
-        NativeButton update = new NativeButton("New figures", click -> ranking.updateSeries(ranking(List.of(65.0, 70.0, 84.0, 90.2, 95.0)).series()));
+        TableView rankingTable = new TableView(rankingTable(RANKING));
+        rankingTable.setId("ranking-table");
+        DownloadLinks rankingDownloads = new DownloadLinks(rankingTable::getTable);
+        rankingDownloads.setId("ranking-downloads");
+        NativeButton update = new NativeButton("New figures", click -> {
+            ranking.updateSeries(ranking(NEW_RANKING).series());
+            rankingTable.setTable(rankingTable(NEW_RANKING));
+            rankingDownloads.refresh();
+        });
         update.setId("update");
 
         Span beforeLine = new Span("Trend");
@@ -52,6 +70,18 @@ class ChartTestView extends VerticalLayout {
         remove.setId("remove-funnel");
 
         add(new H2("Ranking"), clicked, update, ranking, beforeLine, trend, remove, funnel, stacked(years), heatmap);
+        add(new H2("The ranking as a table"), rankingTable, rankingDownloads);
+    }
+
+    /** The ranking chart's data table: what the bars show, Derby's figure suppressed. */
+    static DataTable rankingTable(List<Double> values) {
+        List<List<Cell>> rows = java.util.stream.IntStream.range(0, values.size())
+                .mapToObj(i -> List.of(Cell.text(AUTHORITIES.get(i)), i == 1 ? Cell.text("[c]")
+                        : Cell.number(String.format(java.util.Locale.ROOT, "%.1f", values.get(i)), values.get(i))))
+                .toList();
+        return new DataTable("Reviews on time, 2025", List.of(new Context("Indicator", "Reviews on time"),
+                new Context("Year", "2025"), new Context("Area", "Nottinghamshire")),
+                List.of(Column.text("Authority"), Column.number("Reviews on time (%)")), rows);
     }
 
     private static ChartOptions ranking(List<Double> values) {
