@@ -38,7 +38,8 @@ public final class FigureWords {
     /**
      * "12th of 152 in England, quartile A (best)": the authority's place among every authority
      * whose figure can be shown (the ranking must be of all England, with disclosure applied).
-     * Empty for an indicator without a polarity, or when the authority's figure is not shown.
+     * Empty for an indicator without a polarity, or when the authority's figure is not shown; "3rd
+     * of the 10 councils in England with a figure" when not every authority has one.
      * Quartiles follow the marts' rule: A when (rank - 1) / ranked is under a quarter, and so on.
      */
     public static Optional<String> rank(Ranking ranking) {
@@ -50,7 +51,8 @@ public final class FigureWords {
             return Optional.empty();
         }
         int of = ranking.ranked();
-        String text = ordinal(rank) + " of " + of + " in England";
+        String text = ordinal(rank) + (of < ranking.entries().size() ? " of the " + of + " councils in England with a figure"
+                : " of " + of + " in England");
         if (of >= 4) {
             double position = (rank - 1) / (double) of;
             String band = position < 0.25 ? "A (best)" : position < 0.5 ? "B" : position < 0.75 ? "C" : "D (worst)";
@@ -109,6 +111,16 @@ public final class FigureWords {
             return direction.arrow() + " " + direction.words();
         }
         return direction.arrow() + " " + direction.words() + " since " + previousYear;
+    }
+
+    /**
+     * Whether a region's or England's figure of the indicator is a total over its authorities (a
+     * count or FTE), which one authority's figure cannot be compared with; a statistical
+     * neighbours' figure is their mean, and rates, percentages, ratios and medians compare.
+     */
+    public static boolean isTotal(Indicator indicator, Figure comparator) {
+        return (indicator.unit() == Indicator.Unit.COUNT || indicator.unit() == Indicator.Unit.FTE)
+                && ("region".equals(comparator.areaType()) || "england".equals(comparator.areaType()));
     }
 
     /** "1 June 2026 at 12:00"; "not yet built" before the marts' first build. */

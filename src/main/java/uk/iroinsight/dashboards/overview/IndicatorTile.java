@@ -24,7 +24,8 @@ import uk.iroinsight.indicators.Indicator;
 
 /**
  * One indicator's headline for an LA-year: the authority's figure, how it compares with its
- * statistical neighbours, region and England (in words and a symbol), its national rank, the
+ * statistical neighbours, region and England (in words, and a ▲ / ▼ / = symbol where higher or
+ * lower is better; a region's or England's total of a count is given, not compared), its national rank, the
  * direction of travel, the source and any data-quality notes. The whole tile is one link (so a
  * click, or Enter on it, opens the indicator explorer for that indicator, authority and year,
  * compared with the statistical neighbours); its text is its accessible name.
@@ -59,8 +60,9 @@ class IndicatorTile extends Anchor {
 
         FigureWords.rank(snapshot.ranking(indicator.id(), year, Comparison.ALL, authority.laCode(), suppress))
                 .ifPresent(rank -> add(small(rank, "iro-tile-rank")));
-        add(small(FigureWords.direction(snapshot.direction(authority.laCode(), year, indicator.id(), suppress), year - 1),
-                "iro-tile-direction"));
+        if (own.value() != null) {
+            add(small(direction(snapshot, authority, indicator, year, suppress), "iro-tile-direction"));
+        }
         if (figures.la().hasValue()) {
             add(small(FigureWords.source(Units.source(figures.la())), "iro-tile-source"));
         }
@@ -84,16 +86,35 @@ class IndicatorTile extends Anchor {
             return new ListItem(capitalised(name) + ": " + FigureWords.notShown(comparator, shown, indicator).orElseThrow());
         }
         String figure = Units.withUnit(shown, indicator) + coverage;
+        if (FigureWords.isTotal(indicator, comparator)) {
+            return new ListItem(capitalised(name) + " in total: " + figure);
+        }
         Relation relation = Judgement.compare(own.value(), shown.value(), indicator.polarity());
         if (relation == Relation.UNKNOWN) {
             return new ListItem(capitalised(name) + ": " + figure);
         }
+        String words = relation.words() + " " + name + " (" + figure + ")";
+        if (indicator.polarity() == Indicator.Polarity.NONE) {
+            return new ListItem(capitalised(words)); // higher or lower, no judgement: no better/worse symbol
+        }
         Span symbol = new Span(relation.symbol());
         symbol.getElement().setAttribute("aria-hidden", "true");
         symbol.addClassName("iro-symbol");
-        ListItem item = new ListItem(symbol, new Span(" " + relation.words() + " " + name + " (" + figure + ")"));
+        ListItem item = new ListItem(symbol, new Span(" " + words));
         item.addClassName("iro-relation-" + relation.name().toLowerCase(java.util.Locale.ROOT));
         return item;
+    }
+
+    /** "↑ improving since 2023", or why there is nothing to compare with. */
+    private static String direction(MartSnapshot snapshot, Authority authority, Indicator indicator, int year, boolean suppress) {
+        Judgement.Direction direction = snapshot.direction(authority.laCode(), year, indicator.id(), suppress);
+        if (direction != Judgement.Direction.UNKNOWN) {
+            return FigureWords.direction(direction, year - 1);
+        }
+        Figure before = snapshot.la(authority.laCode(), year - 1, indicator.id());
+        Shown shown = snapshot.show(before, suppress);
+        return shown.suppressed() ? "– " + (year - 1) + ": " + FigureWords.notShown(before, shown, indicator).orElseThrow()
+                : "– no figure for " + (year - 1) + " to compare";
     }
 
     private static String capitalised(String name) {

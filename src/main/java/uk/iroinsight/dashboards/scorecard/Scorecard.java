@@ -37,11 +37,7 @@ public class Scorecard {
     private final List<Item> items;
 
     public Scorecard(Catalogue catalogue) {
-        this(read(), catalogue);
-    }
-
-    private Scorecard(String yaml, Catalogue catalogue) {
-        this.items = parse(yaml, catalogue);
+        this.items = parse(read(), catalogue);
     }
 
     /** The key indicators, in the file's order. */

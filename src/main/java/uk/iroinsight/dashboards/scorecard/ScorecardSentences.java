@@ -95,9 +95,15 @@ public final class ScorecardSentences {
             direction = "not shown";
         } else {
             parts.add(words(Units.withUnit(own, indicator)));
-            comparisons(parts, indicator, own,
-                    new Compared("similar councils", figures.snMean(), sn, snText),
-                    new Compared("England", figures.england(), england, englandText));
+            Compared similar = new Compared("similar councils", figures.snMean(), sn, snText);
+            if (FigureWords.isTotal(indicator, figures.england())) {
+                comparisons(parts, indicator, own, similar, null);
+                if (england.value() != null) {
+                    parts.add(words("; England in total " + englandText));
+                }
+            } else {
+                comparisons(parts, indicator, own, similar, new Compared("England", figures.england(), england, englandText));
+            }
             String travelWords = direction(indicator, own, figures.previous(), previous);
             parts.add(words("; "));
             Direction travel = Judgement.direction(own.value(), previous.value(), indicator.polarity());
@@ -122,6 +128,16 @@ public final class ScorecardSentences {
 
     /** ", ▲ better than similar councils (91.0%) but ▼ worse than England (95.1%)", or says what is missing. */
     private static void comparisons(List<Part> parts, Indicator indicator, Shown own, Compared first, Compared second) {
+        if (second == null) {
+            if (first.shown().value() == null) {
+                parts.add(words("; " + first.name() + ": " + FigureWords.notShown(first.figure(), first.shown(), indicator)
+                        .orElseThrow()));
+            } else {
+                parts.add(words(", "));
+                relation(parts, indicator, Judgement.compare(own.value(), first.shown().value(), indicator.polarity()), first);
+            }
+            return;
+        }
         Relation a = Judgement.compare(own.value(), first.shown().value(), indicator.polarity());
         Relation b = Judgement.compare(own.value(), second.shown().value(), indicator.polarity());
         if (a == Relation.UNKNOWN && b == Relation.UNKNOWN) {

@@ -40,6 +40,19 @@ class FigureWordsTest {
     }
 
     @Test
+    void aRankAmongPartOfEnglandSaysHowManyHadAFigure() {
+        Ranking all = ranking("reviews_on_time_pct", 3, 10, false);
+        List<Ranked> entries = new ArrayList<>(all.entries());
+        for (int i = 0; i < 143; i++) {
+            Authority authority = new Authority(String.valueOf(500 + i), "E0", "LA", "E1", "R", "E1", List.of());
+            entries.add(new Ranked(authority, all.entries().get(0).figure(), new Shown("[x]", false, null), null));
+        }
+        Ranking partial = new Ranking(all.indicator(), 2024, Comparison.ALL, "891", entries, 10, List.of());
+
+        assertThat(FigureWords.rank(partial)).contains("3rd of the 10 councils in England with a figure, quartile A (best)");
+    }
+
+    @Test
     void thereIsNoRankForAFigureNotShownOrAnIndicatorWithoutPolarity() {
         assertThat(FigureWords.rank(ranking("reviews_on_time_pct", 12, 152, true))).isEmpty();
         assertThat(FigureWords.rank(ranking("cla_rate_10k", 12, 152, false))).isEmpty();

@@ -153,6 +153,17 @@ class ScorecardSentencesTest {
                 + "last year (60.0 per IRO).");
     }
 
+    @Test
+    void englandsTotalOfACountIsGivenButNotComparedWith() {
+        Row row = row("iro_fte", "Independent reviewing officers (full-time equivalent)",
+                figure("la", 17.6, null, 17.6, "ok", "records", null), figure("la", 17.3, null, 17.3, "ok", "records", null),
+                records(16.3, 2), figure("england", 112.0, null, 112.0, "ok", "records", 10));
+
+        assertThat(row.text()).isEqualTo("Independent reviewing officers (full-time equivalent): 17.6 FTE, higher than similar "
+                + "councils (16.3 FTE, based on 2 of 10); England in total 112.0 FTE, based on 10 of 153; ↑ up since last year "
+                + "(17.3 FTE).");
+    }
+
     // ------------------------------------------------------------------ figures
 
     private static Row row(String indicatorId, String label, Figure own, Figure previous, Figure sn, Figure england) {
