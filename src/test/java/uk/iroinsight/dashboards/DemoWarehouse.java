@@ -43,9 +43,15 @@ public final class DemoWarehouse {
     private DemoWarehouse() {
     }
 
-    /** A fresh copy of the warehouse file at {@code target} (its folder is created). */
-    public static Path copyTo(Path target) {
+    /**
+     * A fresh copy of the warehouse file at {@code target} (its folder is created); if the file is
+     * there already (Spring reads a dynamic property more than once), it is left as it is.
+     */
+    public static synchronized Path copyTo(Path target) {
         try {
+            if (Files.exists(target)) {
+                return target;
+            }
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.copy(build(), target);
             return target;
