@@ -24,6 +24,9 @@ import uk.iroinsight.etl.validation.ReturnValidator;
  */
 public final class InboxScanner {
 
+    /** The earliest collection year a folder may name; the latest is {@link #latestYear(Clock)}. */
+    public static final int FIRST_YEAR = 2000;
+
     private final Authorities authorities;
     private final Clock clock;
 
@@ -39,7 +42,7 @@ public final class InboxScanner {
         List<InboxScan.LaYearFolder> laYears = new ArrayList<>();
         List<InboxScan.Problem> problems = new ArrayList<>();
         Map<String, String> folderOfAuthority = new HashMap<>();
-        int latestYear = LocalDate.now(clock).getYear() + 1;
+        int latestYear = latestYear(clock);
         for (Path laFolder : list(root)) {
             String name = laFolder.getFileName().toString();
             if (!Files.isDirectory(laFolder)) {
@@ -63,8 +66,8 @@ public final class InboxScanner {
                 if (!Files.isDirectory(yearFolder)) {
                     continue;
                 }
-                if (!yearName.matches("\\d{4}") || Integer.parseInt(yearName) < 2000 || Integer.parseInt(yearName) > latestYear) {
-                    problems.add(new InboxScan.Problem(folder, "folder '" + yearName + "' is not a collection year (2000 to " + latestYear + ")"));
+                if (!yearName.matches("\\d{4}") || Integer.parseInt(yearName) < FIRST_YEAR || Integer.parseInt(yearName) > latestYear) {
+                    problems.add(new InboxScan.Problem(folder, "folder '" + yearName + "' is not a collection year (" + FIRST_YEAR + " to " + latestYear + ")"));
                     continue;
                 }
                 laYears.add(laYear(laCode, Integer.parseInt(yearName), folder, yearFolder));
@@ -74,14 +77,24 @@ public final class InboxScanner {
         return new InboxScan(root, List.copyOf(laYears), List.copyOf(problems));
     }
 
+    /** The latest collection year a folder may name: next year's (the year ending 31 March next year). */
+    public static int latestYear(Clock clock) {
+        return LocalDate.now(clock).getYear() + 1;
+    }
+
+    /** Whether the scanner loads a file of this name (any case): the 903 tables and the local files. */
+    public static boolean isLoadedFile(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return ReturnValidator.REQUIRED_FILES.contains(lower) || ReturnValidator.OPTIONAL_FILES.contains(lower);
+    }
+
     private InboxScan.LaYearFolder laYear(String laCode, int year, String folder, Path path) {
         Map<String, Path> files = new TreeMap<>();
         List<String> ignored = new ArrayList<>();
         for (Path file : list(path)) {
             String name = file.getFileName().toString();
             String lower = name.toLowerCase(Locale.ROOT);
-            boolean known = ReturnValidator.REQUIRED_FILES.contains(lower) || ReturnValidator.OPTIONAL_FILES.contains(lower);
-            if (known) {
+            if (isLoadedFile(name)) {
                 files.put(lower, file);
             } else {
                 ignored.add(name);

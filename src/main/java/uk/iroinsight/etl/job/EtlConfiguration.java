@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 import uk.iroinsight.etl.inbox.Authorities;
 import uk.iroinsight.etl.inbox.InboxScanner;
+import uk.iroinsight.etl.inbox.InboxUpload;
 import uk.iroinsight.etl.load.AuthorityLoader;
+import uk.iroinsight.etl.load.LaYearValidation;
 import uk.iroinsight.etl.privacy.Pseudonymiser;
 import uk.iroinsight.etl.privacy.SecretKeys;
 import uk.iroinsight.etl.validation.ReturnValidator;
@@ -26,6 +28,18 @@ class EtlConfiguration {
     @Bean
     InboxScanner inboxScanner(Clock clock) {
         return new InboxScanner(Authorities.load(), clock);
+    }
+
+    /** Files added to the inbox from the Data loads view, up to {@code iro.upload-limit} each. */
+    @Bean
+    InboxUpload inboxUpload(IroProperties properties, Clock clock) {
+        return new InboxUpload(properties.inbox(), Authorities.load(), clock, properties.uploadLimit().toBytes());
+    }
+
+    /** What {@code validate} says about one LA-year folder (shown after an upload). */
+    @Bean
+    LaYearValidation laYearValidation(InboxScanner scanner, ReturnValidator validator) {
+        return new LaYearValidation(scanner, validator);
     }
 
     @Bean

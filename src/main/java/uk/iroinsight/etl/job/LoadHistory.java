@@ -94,16 +94,44 @@ public class LoadHistory {
                 laCode, year);
     }
 
+    /**
+     * The rejected rows of the LA-years a run loaded and that are still loaded as that run left
+     * them (an LA-year loaded again since belongs to the later run's report).
+     */
+    public List<RejectedRow> runRejects(long jobExecutionId) {
+        return query("""
+                SELECT r.la_code, r.year, r.file_name, r.line, r.field, r.value, r.reason
+                FROM etl_reject r JOIN etl_la_year l ON l.la_code = r.la_code AND l.year = r.year
+                WHERE l.job_execution_id = ? ORDER BY r.la_code, r.year, r.file_name, r.line""",
+                rows -> new RejectedRow(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getInt(4), rows.getString(5),
+                        rows.getString(6), rows.getString(7)),
+                jobExecutionId);
+    }
+
     /** Writes the reject report of an LA-year as CSV (file, line, field, value, reason). */
     public void writeRejectReport(String laCode, int year, Appendable out) throws java.io.IOException {
-        out.append("la_code,year,file,line,field,value,reason\n");
-        for (RejectedRow row : rejects(laCode, year)) {
+        writeCsv(rejects(laCode, year), out);
+    }
+
+    /** Writes the reject report of the LA-years a run loaded ({@link #runRejects}) as CSV. */
+    public void writeRunRejectReport(long jobExecutionId, Appendable out) throws java.io.IOException {
+        writeCsv(runRejects(jobExecutionId), out);
+    }
+
+    /** RFC 4180: a header, CRLF after every record, cells quoted where needed (see {@link #csv}). */
+    static void writeCsv(List<RejectedRow> rows, Appendable out) throws java.io.IOException {
+        out.append("la_code,year,file,line,field,value,reason\r\n");
+        for (RejectedRow row : rows) {
             out.append(String.join(",", csv(row.laCode()), String.valueOf(row.year()), csv(row.fileName()), String.valueOf(row.line()),
-                    csv(row.field()), csv(row.value()), csv(row.reason()))).append('\n');
+                    csv(row.field()), csv(row.value()), csv(row.reason()))).append("\r\n");
         }
     }
 
-    /** Quotes a CSV cell, and neutralises text a spreadsheet would run as a formula. */
+    /**
+     * One CSV cell: text a spreadsheet would run as a formula (starting with = + - @, a tab or a
+     * carriage return) gets a leading single quote; a cell holding a comma, a quote, a line
+     * break or that quote is enclosed in double quotes, inner quotes doubled.
+     */
     static String csv(String value) {
         if (value == null) {
             return "";

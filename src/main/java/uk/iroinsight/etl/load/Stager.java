@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -23,9 +22,6 @@ import uk.iroinsight.etl.validation.ValidatedReturn;
  * indicators need, postcodes become keyed hashes, UPN and MC_DOB are dropped.
  */
 final class Stager {
-
-    /** Fields whose values identify a person: never stored in the reject table. */
-    private static final Set<String> IDENTIFYING = Set.of("CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST");
 
     private final Pseudonymiser pseudonymiser;
 
@@ -108,7 +104,7 @@ final class Stager {
             for (Rejection r : validated.rejections()) {
                 a.beginRow().append(loadId).append(la).append(year).append(r.file()).append(r.line());
                 text(a, r.field());
-                text(a, r.field() != null && IDENTIFYING.contains(r.field()) ? null : r.value());
+                text(a, r.shareableValue());
                 a.append(r.reason());
                 text(a, r.child() == null || r.child().isBlank() ? null : pseudonymiser.childKey(la, r.child()));
                 a.endRow();

@@ -7,6 +7,14 @@ package uk.iroinsight.etl.validation;
  */
 public record Rejection(String file, int line, String field, String value, String reason, String child) {
 
+    /** Fields whose values identify a child: never stored, and withheld wherever a report leaves the person holding the files. */
+    public static final java.util.Set<String> IDENTIFYING_FIELDS = java.util.Set.of("CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST");
+
+    /** The value as it may be shown beyond the files' holder: null for an identifying field. */
+    public String shareableValue() {
+        return field != null && IDENTIFYING_FIELDS.contains(field) ? null : value;
+    }
+
     /** A one-line, human-readable form: {@code episodes.csv line 12, DECOM '31/02/2024': not a valid date}. */
     public String describe() {
         StringBuilder text = new StringBuilder(file).append(" line ").append(line);
