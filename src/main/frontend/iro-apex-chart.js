@@ -281,6 +281,8 @@ class IroApexChart extends HTMLElement {
       },
       grid: { borderColor: grid },
       xaxis: { axisBorder: { color: grid }, axisTicks: { color: grid }, tooltip: { enabled: false } },
+      // Room for long names on a category y axis (a horizontal bar's groups, a heatmap's authorities).
+      yaxis: { labels: { maxWidth: 320 } },
       tooltip: { style: { fontFamily: font } },
       legend: { labels: { colors: text } },
       title: { style: { fontFamily: font, color: text, fontSize: '16px', fontWeight: 600 } },

@@ -7,11 +7,10 @@ import com.vaadin.flow.theme.Theme;
 
 /**
  * The page shell of every view: server push, so a running load's progress reaches open pages,
- * and the product's theme ({@code src/main/frontend/themes/iro}, over Lumo). Every view's
- * components (the chart component among them) load with the first page rather than per route:
- * with no view at the route "" the production bundle would otherwise load them only on
- * navigation to a view that uses them, and never for a route the build does not see (the
- * browser tests' test views).
+ * and the product's theme ({@code src/main/frontend/themes/iro}, over Lumo). Every component's
+ * browser code loads with the first page: the chart element is used by several views (and by the
+ * test-only chart page, which the production build cannot see), so it must not sit in one
+ * route's lazily loaded chunk; moving between views then needs no further download.
  */
 @Push
 @LoadDependenciesOnStartup

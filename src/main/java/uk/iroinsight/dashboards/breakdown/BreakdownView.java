@@ -98,7 +98,9 @@ public class BreakdownView extends DashboardView {
             }
         }
         participationCard(authority).ifPresent(this::add);
-        add(disputesCard(indicator, authority, year));
+        if (snapshot.isLoaded(authority.laCode(), year)) {
+            add(disputesCard(authority, year));
+        }
     }
 
     // ------------------------------------------------------------------ the chosen breakdown
@@ -173,20 +175,30 @@ public class BreakdownView extends DashboardView {
                 .map(c -> c.name() + " " + (c.shown().value() == null ? c.shown().text() : format.format(c.shown().value())))
                 .collect(Collectors.joining(", "));
         String colour = Palette.OKABE_ITO.get(0);
-        return ChartOptions.builder(ChartType.BAR)
+        boolean horizontal = horizontal(shown.names());
+        ChartOptions.Builder builder = ChartOptions.builder(ChartType.BAR)
                 .title(title)
                 .description(title + ": bar chart of " + shown.categories().size() + " groups: " + values + ".")
                 .series(Series.of(indicator.title(), shown.values()))
                 .categories(shown.names())
                 .format(format)
-                .yTitle(Units.unitWords(indicator))
                 .colors(List.of(colour))
                 .dataLabels(List.of(Palette.textOn(colour)))
                 .tooltip(false, true)
-                .plotOptions(new ChartOptions.PlotOptions(new ChartOptions.Bar(false, "60%"), null))
+                .plotOptions(new ChartOptions.PlotOptions(new ChartOptions.Bar(horizontal, horizontal ? "70%" : "60%"), null))
                 .legend(new ChartOptions.Legend(false, null, null))
-                .noData("No figures to show")
-                .build();
+                .noData("No figures to show");
+        if (horizontal) {
+            builder.xTitle(Units.unitWords(indicator)).height(Math.max(320, 80 + 34 * shown.categories().size()));
+        } else {
+            builder.yTitle(Units.unitWords(indicator));
+        }
+        return builder.build();
+    }
+
+    /** Long group names (dispute themes, placement types) read across, on bars drawn across. */
+    static boolean horizontal(List<String> names) {
+        return names.size() > 6 || names.stream().anyMatch(name -> name.length() > 16);
     }
 
     private DataTable breakdownTable(Indicator indicator, Authority authority, int year, ShownBreakdown shown, Figure total) {
@@ -200,7 +212,7 @@ public class BreakdownView extends DashboardView {
         rows.add(List.of(Cell.text(all.name()), Cell.number(all.numerator(), all.numeratorValue()),
                 Cell.number(all.denominator(), all.denominatorValue()), Cell.number(all.shown().text(), all.shown().value())));
         return new DataTable(indicator.title() + " by " + Dimensions.words(state.by()) + ": " + authority.name() + ", "
-                + Tables.year(year).toLowerCase(java.util.Locale.ROOT),
+                + "year ending 31 March " + year,
                 List.of(new Context("Indicator", indicator.title()), new Context("Definition", indicator.definition()),
                         new Context("Areas", authority.name()), new Context("Year", Tables.year(year)),
                         new Context("Source", "From " + authority.name() + "'s loaded returns (breakdowns are only made from records); "
@@ -241,6 +253,7 @@ public class BreakdownView extends DashboardView {
         String title = "How children took part in their reviews (PN0 to PN7)";
         ApexChart chart = new ApexChart(Charts.stacked(title + ", " + authority.name(), ValueFormat.percent(0),
                 years.stream().map(String::valueOf).toList(), parts)
+                .withYRange(0.0, 100.0)
                 .withDownload("participation-pn-mix-" + la));
         chart.setId("participation-chart");
         int latest = years.contains(state.year()) ? state.year() : years.get(years.size() - 1);
@@ -292,7 +305,7 @@ public class BreakdownView extends DashboardView {
 
     // ------------------------------------------------------------------ disputes
 
-    private Component disputesCard(Indicator indicator, Authority authority, int year) {
+    private Component disputesCard(Authority authority, int year) {
         String la = authority.laCode();
         String dimension = "stage".equals(state.by()) ? "stage" : "theme";
         Indicator raised = snapshot.indicator("disputes_raised");
@@ -302,7 +315,7 @@ public class BreakdownView extends DashboardView {
         section.addClassName("iro-card");
         section.setId("disputes-card");
         Figure raisedFigure = snapshot.la(la, year, raised.id());
-        if (!snapshot.isLoaded(la, year) || !raisedFigure.hasValue()) {
+        if (raisedFigure.status().equals("not_available")) {
             section.add(new H2("Disputes raised by IROs"), new Paragraph("There are no dispute figures for " + authority.name()
                     + " in the year ending 31 March " + year + ": they come from the IRO service's dispute log loaded with the returns."));
             return section;
@@ -315,8 +328,12 @@ public class BreakdownView extends DashboardView {
 
         String title = "Time to resolve disputes by " + Dimensions.words(dimension);
         ChartOptions options = bars(title + ", " + authority.name() + ", " + year, ValueFormat.count(), median, byMedian)
-                .withAnnotations(Annotations.of(List.of(Annotations.line(HANDBOOK_WORKING_DAYS, "IRO Handbook: 20 working days")), List.of()))
                 .withDownload("disputes-median-days-by-" + dimension + "-" + la + "-" + year);
+        if (!horizontal(byMedian.names())) {
+            // (a line across the value axis; bars drawn across would need it down the plot instead)
+            options = options.withAnnotations(Annotations.of(List.of(Annotations.line(HANDBOOK_WORKING_DAYS,
+                    "IRO Handbook: " + HANDBOOK_WORKING_DAYS + " working days")), List.of()));
+        }
         ApexChart chart = new ApexChart(options);
         chart.setId("disputes-chart");
 
@@ -333,7 +350,8 @@ public class BreakdownView extends DashboardView {
         }
         body.add(summary);
         body.add(new Paragraph("Median working days from being raised to being resolved, for each " + Dimensions.words(dimension)
-                + "; the table adds how many were raised and the share of formal disputes resolved within the IRO Handbook's 20 working days."));
+                + ", against the IRO Handbook's timescale of " + HANDBOOK_WORKING_DAYS + " working days for a formal dispute. "
+                + "The table adds how many were raised and the share of formal disputes resolved within that timescale."));
         body.add(chart);
         Paragraph explore = new Paragraph();
         explore.add(new Span("See disputes raised by "));
@@ -367,7 +385,7 @@ public class BreakdownView extends DashboardView {
             table.add(row);
         });
         return new DataTable("Disputes by " + Dimensions.words(dimension) + ": " + authority.name() + ", "
-                + Tables.year(year).toLowerCase(java.util.Locale.ROOT),
+                + "year ending 31 March " + year,
                 List.of(new Context("Indicator", raised.indicator().title() + "; " + within.indicator().title() + "; " + median.indicator().title()),
                         new Context("Definition", raised.indicator().definition() + " " + within.indicator().definition() + " "
                                 + median.indicator().definition()),

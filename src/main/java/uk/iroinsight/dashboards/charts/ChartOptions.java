@@ -68,6 +68,14 @@ public record ChartOptions(
         return withChart(new Chart(chart.type(), chart.height(), chart.stacked(), chart.toolbar(), new Accessibility(description)));
     }
 
+    /** The same chart with its value axis from {@code min} to {@code max} (either null for ApexCharts' choice). */
+    public ChartOptions withYRange(Double min, Double max) {
+        YAxis axis = yaxis == null ? new YAxis(null, min, max, null, null)
+                : new YAxis(yaxis.title(), min, max, yaxis.reversed(), yaxis.labels());
+        return new ChartOptions(chart, title, series, xaxis, axis, annotations, colors, dataLabels, tooltip, stroke,
+                markers, legend, plotOptions, fill, noData);
+    }
+
     /** The same chart drawn {@code pixels} high (a heatmap with many rows). */
     public ChartOptions withHeight(int pixels) {
         return withChart(new Chart(chart.type(), pixels, chart.stacked(), chart.toolbar(), chart.accessibility()));

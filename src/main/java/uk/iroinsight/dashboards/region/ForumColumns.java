@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -35,6 +36,7 @@ public class ForumColumns {
 
     private final List<Column> columns;
 
+    @Autowired
     public ForumColumns(Catalogue catalogue) {
         this(read(), catalogue);
     }

@@ -72,7 +72,7 @@ public class RegionView extends DashboardView {
                 .ifPresent(target -> go(MainLayout.EXPLORER, state.withLa(target.la()).withIndicator(target.indicator()))));
 
         Div body = new Div(howToRead(), chart, comparators(own, year));
-        ChartCard card = new ChartCard("Key indicators: " + regionName + "'s authorities side by side", body,
+        ChartCard card = new ChartCard("Key indicators, authority by authority", body,
                 () -> table(heatmap, own, year), null);
         card.setId("region-card");
         add(card);

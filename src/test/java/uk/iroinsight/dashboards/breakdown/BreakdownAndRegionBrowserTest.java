@@ -72,9 +72,15 @@ class BreakdownAndRegionBrowserTest {
 
     @DynamicPropertySource
     static void demoWarehouse(DynamicPropertyRegistry properties) {
-        properties.add("iro.db", () -> DemoWarehouse.copyTo(folder.resolve("w.duckdb")).toString());
+        properties.add("iro.db", BreakdownAndRegionBrowserTest::servedWarehouse);
         properties.add("iro.secrets-dir", () -> folder.resolve("secrets").toString());
         properties.add("iro.inbox", () -> folder.resolve("inbox").toString());
+    }
+
+    /** The application's warehouse: one copy, however often the property is read. */
+    private static synchronized String servedWarehouse() {
+        Path file = folder.resolve("w.duckdb");
+        return (Files.exists(file) ? file : DemoWarehouse.copyTo(file)).toString();
     }
 
     @BeforeAll
