@@ -28,6 +28,9 @@ import uk.iroinsight.indicators.Indicator.Polarity;
  */
 final class ExplorerText {
 
+    /** More authorities not shown than this are counted, not named (the table names them). */
+    static final int MAX_NAMED = 20;
+
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private ExplorerText() {
@@ -137,7 +140,13 @@ final class ExplorerText {
         if (names.isEmpty()) {
             return "";
         }
-        return "Not shown: " + String.join(", ", names) + ". " + legend(ranking.entries().stream().map(r -> r.shown().text()).toList());
+        List<String> texts = ranking.entries().stream().filter(r -> r.rank() == null).map(r -> r.shown().text()).toList();
+        if (names.size() > MAX_NAMED) {
+            long suppressed = texts.stream().filter(Disclosure.SUPPRESSED::equals).count();
+            return "Not shown: " + names.size() + " authorities (" + suppressed + " " + Disclosure.SUPPRESSED + ", "
+                    + (names.size() - suppressed) + " " + Disclosure.NOT_AVAILABLE + "); the table names them. " + legend(texts);
+        }
+        return "Not shown: " + String.join(", ", names) + ". " + legend(texts);
     }
 
     /** "[c] suppressed (1 to 5 children or events); [x] not available." for the symbols used. */
@@ -169,11 +178,21 @@ final class ExplorerText {
         return setName(funnel.comparison(), own) + " overall: " + Units.chartFormat(funnel.indicator()).format(funnel.target());
     }
 
+    /** ", from the 3 of its 11 authorities with a figure" when the overall value stands for only part of the set, else empty. */
+    static String behind(int withFigures, int members) {
+        return withFigures >= members ? "" : ", from the " + withFigures + " of its " + members + " authorities with a figure";
+    }
+
     /** Where the authority lies on the funnel plot, and what that means. */
     static String funnelSentence(Funnel funnel, Authority own) {
+        return funnelSentence(funnel, own, "");
+    }
+
+    /** As {@link #funnelSentence(Funnel, Authority)}, saying after the overall figure how much of the set is behind it. */
+    static String funnelSentence(Funnel funnel, Authority own, String behind) {
         FunnelPoint point = funnel.points().stream().filter(p -> p.authority().laCode().equals(own.laCode())).findFirst().orElse(null);
         String overall = "the overall figure of the " + setPhrase(funnel.comparison(), own) + " ("
-                + Units.chartFormat(funnel.indicator()).format(funnel.target()) + ")";
+                + Units.chartFormat(funnel.indicator()).format(funnel.target()) + behind + ")";
         if (point == null) {
             return own.name() + "'s figure cannot be shown for this year, so it is not in the plot. The line is " + overall + ".";
         }
@@ -196,7 +215,7 @@ final class ExplorerText {
     private static String setPhrase(Comparison comparison, Authority own) {
         return switch (comparison) {
             case SN -> "statistical neighbours";
-            case REGION -> own.regionName() + "'s authorities";
+            case REGION -> "authorities of the " + own.regionName();
             case ALL -> "authorities in England";
         };
     }

@@ -69,7 +69,13 @@ public class ExplorerView extends DashboardView {
             chart.setId("ranking-chart");
             chart.addClickListener(click -> ranking.laAt(click.getDataPointIndex(), own.laCode())
                     .ifPresent(la -> go(state.withLa(la))));
-            body.add(chart, hint("Choose a bar to explore that authority."));
+            body.add(chart);
+            if (!ranking.reading().isEmpty()) {
+                Paragraph reading = hint(ranking.reading());
+                reading.setId("ranking-reading");
+                body.add(reading);
+            }
+            body.add(hint("Choose a bar to explore that authority."));
         }
         if (!ranking.notShown().isEmpty()) {
             Paragraph hidden = hint(ranking.notShown());

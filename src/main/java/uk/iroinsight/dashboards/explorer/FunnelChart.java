@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import uk.iroinsight.dashboards.charts.Annotations;
+import uk.iroinsight.dashboards.charts.Annotations.YAxisAnnotation;
 import uk.iroinsight.dashboards.charts.ChartOptions;
 import uk.iroinsight.dashboards.charts.Charts;
 import uk.iroinsight.dashboards.charts.Series;
@@ -86,15 +87,25 @@ record FunnelChart(ChartOptions options, List<String> others, String sentence, D
                 codes.add(point.authority().laCode());
             }
         }
-        List<Series> limits = List.of(limit("95% limits", funnel.limits(), 2, 3), limit("99.8% limits", funnel.limits(), 1, 4));
+        // The target is named in the legend, as a line of its own: a label on the plot would sit where
+        // the limit lines close in on it, at the funnel's narrow end, and be crossed by them.
+        String target = ExplorerText.target(funnel, own);
+        List<double[]> rows = funnel.limits();
+        Series targetLine = Series.points(target, List.of(Point.at(rows.get(0)[0], funnel.target()),
+                Point.at(rows.get(rows.size() - 1)[0], funnel.target())));
+        List<Series> limits = List.of(limit("95% limits", rows, 2, 3), limit("99.8% limits", rows, 1, 4), targetLine);
+        YAxisAnnotation unlabelled = new YAxisAnnotation(funnel.target(), null, "transparent", null, null, null, null);
         String xTitle = denominatorWords(indicator);
         String title = indicator.title() + " by size: " + ExplorerText.setName(funnel.comparison(), own)
                 + ", year ending 31 March " + funnel.year();
         ChartOptions options = Charts.funnel(title, xTitle, ValueFormat.count(), Units.chartFormat(indicator),
-                        Series.points("Other authorities", others), Series.points(own.name(), mine), limits,
-                        Annotations.line(funnel.target(), ExplorerText.target(funnel, own)))
+                        Series.points("Other authorities", others), Series.points(own.name(), mine), limits, unlabelled)
                 .withDownload(indicator.id() + "-funnel-" + funnel.comparison().id() + "-" + funnel.year());
-        return new FunnelChart(options, List.copyOf(codes), ExplorerText.funnelSentence(funnel, own),
+        List<Authority> members = snapshot.members(funnel.comparison(), own.laCode());
+        int withFigures = (int) members.stream().map(m -> snapshot.la(m.laCode(), funnel.year(), indicator.id()))
+                .filter(f -> f.numerator() != null && f.denominator() != null && f.denominator() > 0).count();
+        return new FunnelChart(options, List.copyOf(codes),
+                ExplorerText.funnelSentence(funnel, own, ExplorerText.behind(withFigures, members.size())),
                 table(snapshot, own, funnel, title, xTitle, suppress));
     }
 

@@ -21,8 +21,8 @@ import uk.iroinsight.indicators.Indicator;
 
 /**
  * The authority against the mean of its statistical neighbours, its region and England over
- * every year, as disclosure control shows them (a hidden figure is a gap), with the chosen year
- * marked; a click on a year's point chooses that year.
+ * every year with any of their figures, as disclosure control shows them (a hidden figure is a
+ * gap), with the chosen year marked; a click on a year's point chooses that year.
  *
  * @param options the chart
  * @param years   the chart's years, left to right: a click's point index is a position in it
@@ -30,15 +30,39 @@ import uk.iroinsight.indicators.Indicator;
  */
 record TrendChart(ChartOptions options, List<Integer> years, DataTable table) {
 
-    /** The series' names, in their order in the chart and the table. */
-    static List<String> seriesNames(Authority own) {
-        return List.of(own.name(), "Similar councils (mean of " + own.neighbours().size() + ")", own.regionName(), "England");
+    /**
+     * The series' names, in their order in the chart and the table; the neighbours' mean says how
+     * many neighbours are behind it (DfE's mean is of them all; a records mean of those loaded).
+     */
+    static List<String> seriesNames(Authority own, List<Figure> snMeans) {
+        List<Integer> counts = snMeans.stream().filter(Figure::hasValue)
+                .map(f -> f.isRecords() && f.coverage() != null ? f.coverage() : own.neighbours().size()).distinct().sorted().toList();
+        String of = counts.isEmpty() ? String.valueOf(own.neighbours().size())
+                : counts.size() == 1 ? String.valueOf(counts.get(0)) : counts.get(0) + " to " + counts.get(counts.size() - 1);
+        return List.of(own.name(), "Similar councils (mean of " + of + ")", own.regionName(), "England");
+    }
+
+    /** The years from the first with any figure to the last with any (none of the four series drawn outside them). */
+    static List<Comparators> span(List<Comparators> trend) {
+        int first = 0;
+        int last = trend.size() - 1;
+        while (first <= last && empty(trend.get(first))) {
+            first++;
+        }
+        while (last >= first && empty(trend.get(last))) {
+            last--;
+        }
+        return trend.subList(first, last + 1);
+    }
+
+    private static boolean empty(Comparators year) {
+        return !year.la().hasValue() && !year.snMean().hasValue() && !year.region().hasValue() && !year.england().hasValue();
     }
 
     static TrendChart of(MartSnapshot snapshot, Authority own, Indicator indicator, int chosenYear, boolean suppress) {
-        List<Comparators> trend = snapshot.trend(own.laCode(), indicator.id());
+        List<Comparators> trend = span(snapshot.trend(own.laCode(), indicator.id()));
         List<Integer> years = trend.stream().map(Comparators::year).toList();
-        List<String> names = seriesNames(own);
+        List<String> names = seriesNames(own, trend.stream().map(Comparators::snMean).toList());
         List<List<Double>> values = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text("Year ending 31 March"));
@@ -78,7 +102,8 @@ record TrendChart(ChartOptions options, List<Integer> years, DataTable table) {
         }
         DataTable table = new DataTable(title, ExplorerText.context(indicator,
                 String.join("; ", names.get(0), "the mean of its " + own.neighbours().size()
-                        + " statistical neighbours (similar councils)", own.regionName(), "England"),
+                        + " statistical neighbours (similar councils), or of those with a figure where the Source says so",
+                        own.regionName(), "England"),
                 span.isEmpty() ? "None" : "Years ending 31 March " + span, ExplorerText.sources(all), snapshot.builtAt()),
                 columns, rows);
         return new TrendChart(options, years, table);

@@ -30,6 +30,7 @@ import uk.iroinsight.dashboards.data.MartSnapshot.Ranking;
 import uk.iroinsight.dashboards.export.DataTable;
 import uk.iroinsight.dashboards.export.DataTable.Cell;
 import uk.iroinsight.dashboards.export.DataTable.Context;
+import uk.iroinsight.dashboards.layout.Units;
 import uk.iroinsight.dashboards.layout.ViewState.Comparison;
 import uk.iroinsight.indicators.Catalogue;
 import uk.iroinsight.indicators.Indicator;
@@ -66,10 +67,20 @@ class ExplorerChartsTest {
     void theTrendDrawsTheAuthorityAndItsThreeComparatorsAsShownInEveryYearAndTheTableSaysTheSources() {
         TrendChart trend = TrendChart.of(snapshot, notts, onTime, 2024, true);
 
-        assertThat(trend.years()).isEqualTo(snapshot.years());
+        assertThat(snapshot.years()).containsSubsequence(trend.years());
+        for (int year : snapshot.years()) { // the years left out have no figure in any of the four series
+            if (!trend.years().contains(year)) {
+                assertThat(List.of(snapshot.la("891", year, onTime.id()), snapshot.snMean("891", year, onTime.id()),
+                        snapshot.region("891", year, onTime.id()), snapshot.england(year, onTime.id()))).noneMatch(Figure::hasValue);
+            }
+        }
+        assertThat(trend.years()).contains(2022, 2023, 2024, 2025);
+        // DfE does not publish this one: the neighbours' mean is of those loaded, and its name says how many.
+        Figure sn2024 = snapshot.snMean("891", 2024, onTime.id());
+        assertThat(sn2024.isRecords()).isTrue();
         assertThat(trend.options().series()).extracting(Series::name)
-                .containsExactly("Nottinghamshire", "Similar councils (mean of " + notts.neighbours().size() + ")", "East Midlands", "England");
-        assertThat(trend.table().rows()).hasSize(snapshot.years().size());
+                .containsExactly("Nottinghamshire", "Similar councils (mean of " + sn2024.coverage() + ")", "East Midlands", "England");
+        assertThat(trend.table().rows()).hasSize(trend.years().size());
         for (int i = 0; i < trend.years().size(); i++) {
             int year = trend.years().get(i);
             List<Figure> figures = List.of(snapshot.la("891", year, onTime.id()), snapshot.snMean("891", year, onTime.id()),
@@ -129,14 +140,30 @@ class ExplorerChartsTest {
         List<Double> shown = ranking.entries().stream().filter(r -> r.rank() != null).map(r -> r.shown().value()).toList();
 
         var bands = chart.options().annotations().yaxis();
-        assertThat(bands).extracting(band -> band.label().text())
-                .containsExactly("Quartile D (worst)", "Quartile C", "Quartile B", "Quartile A (best)");
+        List<String> labels = List.of("Quartile D (worst)", "Quartile C", "Quartile B", "Quartile A (best)");
+        assertThat(bands).hasSize(4);
+        for (int i = 0; i < 4; i++) { // a band too thin for its label has none: the words below name it
+            var label = bands.get(i).label();
+            assertThat(label == null || label.text().equals(labels.get(i))).as("band " + i).isTrue();
+        }
+        assertThat(chart.reading()).startsWith("Shaded and clear bands mark the quarters of the figures shown: Quartile A (best) ")
+                .contains("; Quartile B ").contains("; Quartile C ").contains("; Quartile D (worst) ");
         assertThat(bands.get(0).y()).isEqualTo(shown.get(shown.size() - 1));
         assertThat(bands.get(0).y2()).isEqualTo(ranking.quartiles().get(0));
         assertThat(bands.get(2).y2()).isEqualTo(ranking.quartiles().get(2));
         assertThat(bands.get(3).y2()).isEqualTo(shown.get(0));
         assertThat(bands.get(1).fillColor()).isEqualTo("transparent"); // every other band shaded, so neighbours stay apart
         assertThat(chart.options().series().get(0).data()).hasSize(10);
+    }
+
+    @Test
+    void theRankingsValueAxisStartsAtZeroUnlessEveryValueIsFarFromIt() {
+        assertThat(RankingChart.axisFloor(List.of(79.2, 93.6))).isEqualTo(70.0);
+        assertThat(RankingChart.axisFloor(List.of(92.0, 93.5))).isEqualTo(91.0);
+        assertThat(RankingChart.axisFloor(List.of(10.0, 139.0))).isNull();
+        assertThat(RankingChart.axisFloor(List.of(0.0, 5.0))).isNull();
+        assertThat(RankingChart.axisFloor(List.of(50.0, 50.0))).isNull();
+        assertThat(RankingChart.axisFloor(List.of())).isNull();
     }
 
     @Test
@@ -171,7 +198,8 @@ class ExplorerChartsTest {
         MartSnapshot.Funnel source = snapshot.funnel(onTime.id(), 2024, Comparison.REGION, "891", true).orElseThrow();
 
         List<Series> series = funnel.options().series();
-        assertThat(series).extracting(Series::name).containsExactly("Other authorities", "Nottinghamshire", "95% limits", "99.8% limits");
+        assertThat(series).extracting(Series::name).containsExactly("Other authorities", "Nottinghamshire", "95% limits", "99.8% limits",
+                "East Midlands overall: " + Units.chartFormat(onTime).format(source.target()));
         assertThat(series.get(1).data()).singleElement().satisfies(own -> assertThat(own.y()).isEqualTo(
                 snapshot.show(snapshot.la("891", 2024, onTime.id()), true).value()));
         assertThat(series.get(0).data()).hasSize(source.points().size() - 1);
@@ -189,8 +217,7 @@ class ExplorerChartsTest {
         // Each limit is one line down the lower side and one along the upper, with a gap between.
         assertThat(series.get(2).data()).hasSize(2 * source.limits().size() + 1);
         assertThat(series.get(2).data().get(source.limits().size()).y()).isNull();
-        assertThat(funnel.options().annotations().yaxis()).singleElement()
-                .satisfies(line -> assertThat(line.label().text()).startsWith("East Midlands overall: "));
+        assertThat(series.get(4).data()).extracting(Datum::y).containsOnly(source.target());
         assertThat(funnel.sentence()).startsWith("Nottinghamshire (").contains(" lies ");
         assertThat(funnel.table().rows()).hasSize(snapshot.members(Comparison.REGION, "891").size());
         assertThat(funnel.table().rows().get(0).get(0).text()).isEqualTo("Nottinghamshire");
