@@ -246,13 +246,13 @@ final class ExplorerText {
         return "Mixed: " + records + " from the loaded returns, " + published + " published by DfE (each row says which)";
     }
 
-    /** The context rows every table of the explorer carries. */
+    /** The context rows every table of the explorer carries ("Year" for one year, "Years" for more). */
     static List<Context> context(Indicator indicator, String areas, String years, String source, LocalDateTime asOf) {
         return List.of(new Context("Indicator", indicator.title()),
                 new Context("Definition", indicator.definition()),
                 new Context("Unit", Units.unitWords(indicator)),
                 new Context("Areas", areas),
-                new Context("Year(s)", years),
+                new Context(years.startsWith("Years") || years.equals("None") ? "Years" : "Year", years),
                 new Context("Source", source),
                 new Context("As of", asOf == null ? "not yet built" : asOf.format(AS_OF)));
     }

@@ -104,7 +104,8 @@ record TrendChart(ChartOptions options, List<Integer> years, DataTable table) {
                 String.join("; ", names.get(0), "the mean of its " + own.neighbours().size()
                         + " statistical neighbours (similar councils), or of those with a figure where the Source says so",
                         own.regionName(), "England"),
-                span.isEmpty() ? "None" : "Years ending 31 March " + span, ExplorerText.sources(all), snapshot.builtAt()),
+                years.isEmpty() ? "None" : years.size() == 1 ? ExplorerText.year(years.get(0)) : "Years ending 31 March " + span,
+                ExplorerText.sources(all), snapshot.builtAt()),
                 columns, rows);
         return new TrendChart(options, years, table);
     }

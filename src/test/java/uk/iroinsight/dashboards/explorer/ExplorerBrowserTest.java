@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -245,9 +246,9 @@ class ExplorerBrowserTest {
         MartSnapshot snapshot = data.snapshot();
         WebElement toggle = browser.findElement(By.cssSelector("#ranking-card vaadin-details.iro-table-toggle vaadin-details-summary"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", toggle);
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ranking-card table.iro-table tbody tr")));
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ranking-card .iro-table-toggle table tbody tr")));
         List<List<String>> rows = new ArrayList<>();
-        for (WebElement tr : browser.findElements(By.cssSelector("#ranking-card table.iro-table tbody tr"))) {
+        for (WebElement tr : browser.findElements(By.cssSelector("#ranking-card .iro-table-toggle table tbody tr"))) {
             rows.add(tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
         }
         assertThat(rows).hasSize(10);
@@ -263,7 +264,8 @@ class ExplorerBrowserTest {
             assertThat(row.get(1)).isEqualTo(snapshot.show(snapshot.la(authority.laCode(), 2024, "reviews_on_time_pct"), true).text());
         }
 
-        WebElement csvLink = browser.findElement(By.cssSelector("#ranking-card .iro-downloads a"));
+        WebElement csvLink = browser.findElements(By.cssSelector("#ranking-card .iro-download-links a")).stream()
+                .filter(a -> a.getText().equals("Download CSV")).findFirst().orElseThrow();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", csvLink);
         Path csv = waitFor(driver -> {
             try (Stream<Path> files = Files.list(downloads)) {
@@ -275,9 +277,9 @@ class ExplorerBrowserTest {
         });
         waitFor(driver -> size(csv) > 0);
         String text = Files.readString(csv, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"As of\"").contains("\"Areas\",\"The 10 authorities of the East Midlands: ");
+        assertThat(text).contains("\r\nAs of,").contains("\r\nAreas,\"The 10 authorities of the East Midlands: ");
         for (List<String> row : rows) {
-            assertThat(text).contains(String.join(",", row.stream().map(cell -> "\"" + cell + "\"").toList()));
+            assertThat(text).contains("\r\n" + String.join(",", row.stream().map(ExplorerBrowserTest::csvField).toList()) + "\r\n");
         }
     }
 
@@ -355,6 +357,11 @@ class ExplorerBrowserTest {
         return JSON.readTree(optionsText(chart));
     }
 
+    /** RFC 4180: quoted only when it holds a comma, quote or line break. */
+    private static String csvField(String text) {
+        return text.matches("(?s).*[,\"\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
@@ -378,6 +385,7 @@ class ExplorerBrowserTest {
     }
 
     private static <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE).until(condition);
+        // A view re-renders on every navigation: an element read mid-way may go stale; read it again.
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 }

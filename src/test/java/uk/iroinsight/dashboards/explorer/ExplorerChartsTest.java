@@ -100,6 +100,7 @@ class ExplorerChartsTest {
         assertThat(trend.options().annotations().points()).singleElement()
                 .satisfies(point -> assertThat(point.label().text()).isEqualTo("2024 (chosen)"));
         assertThat(context(trend.table(), "Source")).isNotBlank();
+        assertThat(context(trend.table(), "Years")).isEqualTo("Years ending 31 March 2022 to 2025");
         assertThat(context(trend.table(), "As of")).isNotEqualTo("not yet built");
     }
 
@@ -126,7 +127,7 @@ class ExplorerChartsTest {
                 .contains(ExplorerText.named(shown.get(shown.get(0).authority().laCode().equals("891") ? 1 : 0), onTime) + ".");
         assertThat(context(chart.table(), "Areas")).startsWith("Nottinghamshire and its " + notts.neighbours().size()
                 + " statistical neighbours (similar councils): ");
-        assertThat(context(chart.table(), "Year(s)")).isEqualTo("Year ending 31 March 2024");
+        assertThat(context(chart.table(), "Year")).isEqualTo("Year ending 31 March 2024");
 
         if (ranking.ranked() < 4) { // too few for quartiles
             assertThat(chart.options().annotations().yaxis()).isNull();
