@@ -42,6 +42,7 @@ public class TableView extends Div {
 
     private static Element render(DataTable table) {
         Element element = new Element("table");
+        element.getClassList().add("iro-table"); // the theme's table rules (styles.css)
         element.getStyle().set("border-collapse", "collapse").set("font-variant-numeric", "tabular-nums")
                 .set("font-size", "var(--lumo-font-size-s)");
         Element caption = new Element("caption");
