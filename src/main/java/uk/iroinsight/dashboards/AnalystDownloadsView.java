@@ -1,5 +1,7 @@
 package uk.iroinsight.dashboards;
 
+import jakarta.annotation.security.RolesAllowed;
+import uk.iroinsight.security.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ import uk.iroinsight.warehouse.Warehouse;
  * Arrow IPC stream, Parquet or CSV, with what they hold in plain English and the "as of" of the
  * marts. Each file is written to a temporary file when its link is clicked, streamed, and deleted.
  */
+@RolesAllowed({Role.ADMIN_NAME, Role.LA_ANALYST_NAME})
 @Route(value = MainLayout.DOWNLOADS, layout = MainLayout.class)
 @PageTitle("Analyst downloads · IRO Insight")
 class AnalystDownloadsView extends VerticalLayout {

@@ -1,5 +1,7 @@
 package uk.iroinsight.dashboards;
 
+import jakarta.annotation.security.RolesAllowed;
+import uk.iroinsight.security.Role;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,7 @@ import uk.iroinsight.system.IroProperties;
  * (rows read, loaded and rejected) and reject report, each loaded LA-year's reject report as
  * CSV, and adding files to the inbox with an immediate check.
  */
+@RolesAllowed(Role.ADMIN_NAME)
 @Route(value = MainLayout.LOADS, layout = MainLayout.class)
 @PageTitle("Data loads · IRO Insight")
 class DataLoadsView extends VerticalLayout {

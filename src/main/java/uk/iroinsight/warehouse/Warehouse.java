@@ -127,6 +127,19 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * A small autocommit write that does not wait for the writers' lock, for the tables no load
+     * or mart build touches (accounts and the audit trail): a sign-in must not wait for a
+     * national mart rebuild. DuckDB keeps concurrent transactions on different tables apart.
+     */
+    public <T> T writeBeside(SqlWork<T> work) {
+        try (Connection connection = root.duplicate()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot write to the warehouse: " + firstLine(e), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

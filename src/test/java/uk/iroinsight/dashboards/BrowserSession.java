@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,6 +100,25 @@ public final class BrowserSession implements AutoCloseable {
 
     public void open(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Signs in through the login page of the app at {@code baseUrl} (e.g.
+     * {@code http://localhost:8123}), first signing out whoever was signed in, and waits for the
+     * page it leads to.
+     */
+    public void signIn(String baseUrl, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        WebElement user = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        user.sendKeys(username);
+        WebElement secret = driver.findElement(By.cssSelector("#vaadinLoginPassword input"));
+        secret.sendKeys(password);
+        secret.sendKeys(Keys.ENTER);
+        waitFor(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+        if (driver.getCurrentUrl().contains("error")) {
+            fail("could not sign in as " + username);
+        }
     }
 
     public <T> T waitFor(Function<? super WebDriver, T> condition) {

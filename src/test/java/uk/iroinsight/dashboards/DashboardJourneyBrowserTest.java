@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import uk.iroinsight.dashboards.data.Authority;
 import uk.iroinsight.dashboards.data.DashboardData;
 import uk.iroinsight.dashboards.data.MartSnapshot;
 import uk.iroinsight.dashboards.layout.ViewState.Comparison;
+import uk.iroinsight.security.TestAccounts;
 
 /**
  * The dashboards as a new user meets them, in real Chromium on the East Midlands demo warehouse:
@@ -71,6 +73,17 @@ class DashboardJourneyBrowserTest {
         }
     }
 
+    private static boolean signedIn;
+
+    /** A forum member's account: a VIEWER. */
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            session.signIn(url(""), TestAccounts.VIEWER.username(), TestAccounts.PASSWORD);
+            signedIn = true;
+        }
+    }
+
     @Test
     void theForumsQuestionIsAnsweredInThreeChoicesFromTheLandingPage() {
         session.open(url("/"));
@@ -109,8 +122,16 @@ class DashboardJourneyBrowserTest {
         session.screenshot("journey-answer");
     }
 
+    /** As an administrator, who may open every view; the sign-in page too. */
     @Test
     void everyViewHasNoSeriousAccessibilityViolations() {
+        session.driver().manage().deleteAllCookies();
+        session.open(url("/login"));
+        session.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#vaadinLoginUsername input")));
+        session.screenshot("journey-login");
+        session.assertNoSeriousViolations("login");
+        session.signIn(url(""), TestAccounts.ADMIN.username(), TestAccounts.PASSWORD);
+        signedIn = false; // the next test signs in as a viewer again
         List<String[]> views = List.of(
                 new String[] {"overview", "/?la=891&year=2024", "#tile-reviews_on_time_pct"},
                 new String[] {"explorer", "/explorer?la=891&year=2024&indicator=reviews_on_time_pct&compare=sn",

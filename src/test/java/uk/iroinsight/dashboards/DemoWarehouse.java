@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import uk.iroinsight.security.TestAccounts;
 import uk.iroinsight.demo.DemoGenerator;
 import uk.iroinsight.demo.DemoOptions;
 import uk.iroinsight.demo.ReferenceFigures;
@@ -29,7 +30,8 @@ import uk.iroinsight.warehouse.Warehouse;
  * regional forum has a whole region) for 2022-2025, generated with the demo's fixed seed, loaded
  * through the real loader and marts once per test JVM. Nottinghamshire's other statistical
  * neighbours are not loaded, so their figures come from DfE's published ones, as in a real
- * installation that holds a few authorities. Each caller gets its own copy of the file.
+ * installation that holds a few authorities. It holds {@link TestAccounts}' accounts, one per
+ * role. Each caller gets its own copy of the file.
  */
 public final class DemoWarehouse {
 
@@ -84,6 +86,7 @@ public final class DemoWarehouse {
                 loader.load(authority.getKey(), authority.getValue(), null);
             }
             new IndicatorMarts(warehouse, Catalogue.load(), IndicatorFlags.defaults(), CLOCK).rebuild();
+            TestAccounts.addTo(warehouse);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot build the demo warehouse: " + e.getMessage(), e);
         }

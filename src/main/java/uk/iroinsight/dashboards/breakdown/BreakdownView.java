@@ -1,5 +1,6 @@
 package uk.iroinsight.dashboards.breakdown;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ import uk.iroinsight.indicators.Indicator;
  * how children took part in their reviews (PN0 to PN7) over the years, and the year's disputes
  * with how long they took to resolve. Breakdowns come from the authority's own returns only.
  */
+@PermitAll
 @Route(value = MainLayout.BREAKDOWN, layout = MainLayout.class)
 public class BreakdownView extends DashboardView {
 

@@ -18,6 +18,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +27,8 @@ import uk.iroinsight.indicators.Catalogue;
 import uk.iroinsight.indicators.Disclosure;
 import uk.iroinsight.indicators.Indicator;
 import uk.iroinsight.indicators.MartsRebuilt;
+import uk.iroinsight.security.Access;
+import uk.iroinsight.security.CurrentAccess;
 import uk.iroinsight.warehouse.Warehouse;
 import uk.iroinsight.warehouse.WarehouseException;
 
@@ -35,6 +38,12 @@ import uk.iroinsight.warehouse.WarehouseException;
  * immutable {@link MartSnapshot} that all requests share until the next build
  * ({@link MartsRebuilt}) replaces it whole; an LA-year's breakdowns ({@code mart_breakdown}) are
  * read on first use and kept with the snapshot they belong to.
+ *
+ * <p>Disclosure control is enforced here, not in the views: {@link #snapshot()} and
+ * {@link #breakdown} answer for the signed-in account ({@link CurrentAccess}). A VIEWER (or a
+ * caller nobody signed in for) gets {@link MartSnapshot#disclosed()} and breakdowns with small
+ * cells already suppressed (primary and secondary, indicators.md §9), so a small number never
+ * reaches a view, its tooltips, its chart JSON or its downloads, whatever the view does.
  */
 @Service
 public class DashboardData {
@@ -47,24 +56,54 @@ public class DashboardData {
     private final Warehouse warehouse;
     private final Catalogue catalogue;
     private final BufferAllocator allocator = new RootAllocator();
+    private final CurrentAccess access;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-    /** A snapshot and the breakdowns read for it. */
-    private record Loaded(MartSnapshot snapshot, Map<String, Map<String, List<BreakdownRow>>> breakdowns) {
+    /** A snapshot, its disclosed copy (made on first use) and the breakdowns read for it. */
+    private record Loaded(MartSnapshot snapshot, AtomicReference<MartSnapshot> disclosed,
+                          Map<String, Map<String, List<BreakdownRow>>> breakdowns) {
+
+        MartSnapshot disclosedSnapshot() {
+            MartSnapshot made = disclosed.get();
+            if (made == null) {
+                made = snapshot.disclosed();
+                if (!disclosed.compareAndSet(null, made)) {
+                    made = disclosed.get();
+                }
+            }
+            return made;
+        }
     }
 
-    public DashboardData(Warehouse warehouse, Catalogue catalogue) {
+    @Autowired
+    public DashboardData(Warehouse warehouse, Catalogue catalogue, CurrentAccess access) {
         this.warehouse = warehouse;
         this.catalogue = catalogue;
+        this.access = access;
     }
 
-    /** The figures of the latest build of the marts (read now if this is the first request). */
+    /** For tests and tools outside a request: answers for {@link CurrentAccess} like any other. */
+    public DashboardData(Warehouse warehouse, Catalogue catalogue) {
+        this(warehouse, catalogue, new CurrentAccess());
+    }
+
+    /**
+     * The figures of the latest build of the marts (read now if this is the first request), as
+     * the signed-in account may see them.
+     */
     public MartSnapshot snapshot() {
+        return snapshot(access.get());
+    }
+
+    /** The figures of the latest build as {@code who} may see them: disclosed unless they may see small numbers. */
+    public MartSnapshot snapshot(Access who) {
+        Loaded loaded = loaded();
+        return who.suppress() ? loaded.disclosedSnapshot() : loaded.snapshot();
+    }
+
+    private Loaded loaded() {
         Loaded loaded = current.get();
-        if (loaded == null) {
-            loaded = reload();
-        }
-        return loaded.snapshot();
+        return loaded != null ? loaded : reload();
     }
 
     /** A new build of the marts: read it now, so the next page is answered from memory. */
@@ -84,7 +123,7 @@ public class DashboardData {
     private synchronized Loaded reload() {
         long started = System.nanoTime();
         MartSnapshot snapshot = inTransaction(this::read);
-        Loaded loaded = new Loaded(snapshot, new ConcurrentHashMap<>());
+        Loaded loaded = new Loaded(snapshot, new AtomicReference<>(), new ConcurrentHashMap<>());
         current.set(loaded);
         LOG.info("Dashboards read {} figures of the marts built {} in {} ms", snapshot.figures().size(), snapshot.builtAt(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -96,7 +135,7 @@ public class DashboardData {
     /**
      * One category of an indicator split by a dimension, for an LA-year (source records only).
      *
-     * @param status ok | not_available
+     * @param status ok | not_available | suppressed (for an account that may not see it)
      */
     public record BreakdownRow(String indicator, String dimension, String category, int order, Double numerator,
                                Double denominator, Double value, String status) {
@@ -109,10 +148,31 @@ public class DashboardData {
     /**
      * The categories of {@code indicator} by {@code dimension} for an LA-year, in their order;
      * empty where the LA-year is not loaded or the indicator has no such breakdown. The rows come
-     * from the same build of the marts as {@link #snapshot()}.
+     * from the same build of the marts as {@link #snapshot()}; for an account that may not see
+     * small numbers, the cells disclosure control hides (primary, and secondary against the
+     * authority's total) come suppressed, without numerator, denominator or value.
      */
     public List<BreakdownRow> breakdown(String laCode, int year, String indicator, String dimension) {
-        return breakdowns(laCode, year).getOrDefault(indicator + "/" + dimension, List.of());
+        return breakdown(access.get(), laCode, year, indicator, dimension);
+    }
+
+    /** {@link #breakdown(String, int, String, String)} as {@code who} may see it. */
+    public List<BreakdownRow> breakdown(Access who, String laCode, int year, String indicator, String dimension) {
+        List<BreakdownRow> rows = breakdowns(laCode, year).getOrDefault(indicator + "/" + dimension, List.of());
+        if (!who.suppress() || rows.isEmpty()) {
+            return rows;
+        }
+        Indicator definition = catalogue.get(indicator);
+        Figure total = loaded().snapshot().la(laCode, year, indicator);
+        List<Disclosure.Shown> shown = Disclosure.breakdown(rows.stream().map(row -> row.forDisclosure(definition)).toList(),
+                total.forDisclosure(definition), true);
+        List<BreakdownRow> result = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            BreakdownRow row = rows.get(i);
+            result.add(shown.get(i).suppressed() ? new BreakdownRow(row.indicator(), row.dimension(), row.category(), row.order(),
+                    null, null, null, "suppressed") : row);
+        }
+        return List.copyOf(result);
     }
 
     /** Every breakdown of an LA-year, by "indicator/dimension". */

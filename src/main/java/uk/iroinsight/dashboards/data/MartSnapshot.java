@@ -77,6 +77,58 @@ public final class MartSnapshot {
         this.notes = Map.copyOf(notes);
     }
 
+    /**
+     * This build as a VIEWER may have it (indicators.md §9), so no view can leak what it never
+     * gets: every figure the size rule hides (a count of 1-5, a rate whose numerator or
+     * denominator is 1-5) becomes suppressed with no numerator, denominator, value, rank or
+     * quartile; a count of excluded units of 1-5 is dropped; data-quality notes that count 1-5
+     * children or rows say "fewer than 6" instead, without the percentage that would give the
+     * count away. Figures DfE suppressed stay suppressed.
+     */
+    public MartSnapshot disclosed() {
+        List<Figure> shown = new ArrayList<>(figures.size());
+        for (Figure figure : figures.values()) {
+            shown.add(disclose(figure));
+        }
+        Map<String, List<String>> plain = new HashMap<>();
+        notes.forEach((key, messages) -> plain.put(key, messages.stream().map(MartSnapshot::discloseNote).toList()));
+        return new MartSnapshot(fingerprint, builtAt, catalogue, authorities, shown, loaded, plain);
+    }
+
+    private Figure disclose(Figure f) {
+        boolean hidden = "suppressed".equals(f.status()) || show(f, true).suppressed();
+        boolean fewExcluded = f.excluded() != null && f.excluded() >= 1 && f.excluded() <= 5;
+        if (!hidden && !fewExcluded) {
+            return f;
+        }
+        if (!hidden) {
+            return new Figure(f.areaType(), f.areaCode(), f.areaName(), f.laCode(), f.year(),
+                    f.indicator(), f.source(), f.numerator(), f.denominator(), f.value(), f.status(), f.symbol(), f.release(),
+                    f.coverage(), null, f.rank(), f.ranked(), f.quartileBand());
+        }
+        return new Figure(f.areaType(), f.areaCode(), f.areaName(), f.laCode(), f.year(), f.indicator(), f.source(), null, null,
+                null, "suppressed", f.symbol(), f.release(), f.coverage(), null, null, f.ranked(), null);
+    }
+
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile(
+            "^(\\d+) of (\\d+) (left out: .*?\\.)(?: Based on \\d+%\\.)?$|^(\\d+) of (\\d+) (rows .*)$");
+
+    /** A data-quality note as a VIEWER may read it (see {@link #disclosed()}). */
+    static String discloseNote(String message) {
+        var m = COUNTED.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        boolean excludedNote = m.group(1) != null;
+        long count = Long.parseLong(excludedNote ? m.group(1) : m.group(4));
+        long total = Long.parseLong(excludedNote ? m.group(2) : m.group(5));
+        boolean small = (count >= 1 && count <= 5) || (total >= 1 && total <= 5);
+        if (!small) {
+            return message;
+        }
+        return excludedNote ? "Fewer than 6 " + m.group(3) : "Fewer than 6 " + m.group(6);
+    }
+
     /** No marts built yet. */
     static MartSnapshot empty(Catalogue catalogue) {
         return new MartSnapshot("", null, catalogue, List.of(), List.of(), Set.of(), Map.of());

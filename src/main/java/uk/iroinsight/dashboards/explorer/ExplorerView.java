@@ -1,5 +1,6 @@
 package uk.iroinsight.dashboards.explorer;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
@@ -26,6 +27,7 @@ import uk.iroinsight.indicators.Indicator;
  * another authority on the ranking or the funnel plot, is a navigation: the URL holds the
  * choice and the browser's back button undoes it.
  */
+@PermitAll
 @Route(value = MainLayout.EXPLORER, layout = MainLayout.class)
 public class ExplorerView extends DashboardView {
 

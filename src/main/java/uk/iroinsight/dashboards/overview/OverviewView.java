@@ -1,5 +1,6 @@
 package uk.iroinsight.dashboards.overview;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import uk.iroinsight.indicators.Indicator;
  * of the catalogue, grouped by family in the catalogue's order, each opening the indicator
  * explorer; above them one line saying how many figures there are and where they come from.
  */
+@PermitAll
 @Route(value = MainLayout.OVERVIEW, layout = MainLayout.class)
 public class OverviewView extends DashboardView {
 

@@ -1,5 +1,6 @@
 package uk.iroinsight.dashboards.region;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import uk.iroinsight.indicators.Disclosure.Shown;
  * indicators of {@code dashboards/regional-forum.yaml} for one year, each cell with its rank in
  * the region; a cell opens that authority's indicator in the explorer.
  */
+@PermitAll
 @Route(value = MainLayout.REGION, layout = MainLayout.class)
 public class RegionView extends DashboardView {
 

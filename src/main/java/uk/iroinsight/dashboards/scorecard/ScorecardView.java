@@ -1,5 +1,6 @@
 package uk.iroinsight.dashboards.scorecard;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import uk.iroinsight.indicators.Indicator;
  * authority with similar councils and England and with last year, what the symbols mean and
  * where the figures come from. Small numbers are always suppressed: it is printed and shared.
  */
+@PermitAll
 @Route(value = MainLayout.SCORECARD, layout = MainLayout.class)
 public class ScorecardView extends DashboardView {
 

@@ -1,5 +1,6 @@
 package uk.iroinsight.dashboards.charts;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 
 import com.vaadin.flow.component.html.H2;
@@ -23,6 +24,7 @@ import uk.iroinsight.dashboards.export.TableView;
  * ranking's data table with its downloads (below the charts, out of their way). The
  * clicked data point shows in {@code #clicked} as "chart seriesIndex pointIndex x y seriesName".
  */
+@AnonymousAllowed
 @Route("test/charts")
 @PageTitle("Chart test page · IRO Insight")
 class ChartTestView extends VerticalLayout {
