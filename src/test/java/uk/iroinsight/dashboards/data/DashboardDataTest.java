@@ -20,11 +20,15 @@ import uk.iroinsight.dashboards.layout.ViewState.Comparison;
 import uk.iroinsight.indicators.Catalogue;
 import uk.iroinsight.indicators.Disclosure;
 import uk.iroinsight.indicators.MartsRebuilt;
+import uk.iroinsight.security.Access;
 import uk.iroinsight.warehouse.Warehouse;
 
 /** The dashboards' query layer against the East Midlands demo warehouse, checked against SQL on the marts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardDataTest {
+
+    /** The raw figures: what an administrator sees. */
+    private static final Access ADMIN = Access.admin("test");
 
     private Warehouse warehouse;
     private DashboardData data;
@@ -34,7 +38,7 @@ class DashboardDataTest {
     void open(@TempDir Path folder) {
         warehouse = Warehouse.open(DemoWarehouse.copyTo(folder.resolve("w.duckdb")));
         data = new DashboardData(warehouse, Catalogue.load());
-        snapshot = data.snapshot();
+        snapshot = data.snapshot(ADMIN);
     }
 
     @AfterAll
@@ -169,18 +173,18 @@ class DashboardDataTest {
 
     @Test
     void breakdownsComeFromTheMartAndAddUpToTheTotal() {
-        List<DashboardData.BreakdownRow> ages = data.breakdown("891", 2024, "cla_31mar", "age_band");
+        List<DashboardData.BreakdownRow> ages = data.breakdown(ADMIN, "891", 2024, "cla_31mar", "age_band");
         assertThat(ages).isNotEmpty();
         assertThat(ages.stream().mapToDouble(DashboardData.BreakdownRow::numerator).sum())
                 .isEqualTo(snapshot.la("891", 2024, "cla_31mar").numerator());
         assertThat(ages).extracting(DashboardData.BreakdownRow::order).isSorted();
-        assertThat(data.breakdown("891", 2024, "cla_31mar", "age_band")).isSameAs(ages); // cached
-        assertThat(data.breakdown("860", 2024, "cla_31mar", "age_band")).isEmpty(); // not loaded
+        assertThat(data.breakdown(ADMIN, "891", 2024, "cla_31mar", "age_band")).isSameAs(ages); // cached
+        assertThat(data.breakdown(ADMIN, "860", 2024, "cla_31mar", "age_band")).isEmpty(); // not loaded
     }
 
     @Test
     void aRebuildOfTheMartsReplacesTheSnapshotWhole() throws Exception {
-        MartSnapshot before = data.snapshot();
+        MartSnapshot before = data.snapshot(ADMIN);
         warehouse.write(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("UPDATE mart_build SET fingerprint = 'changed'");
@@ -189,9 +193,9 @@ class DashboardDataTest {
             return null;
         });
         try {
-            assertThat(data.snapshot()).isSameAs(before); // nothing announced yet
+            assertThat(data.snapshot(ADMIN)).isSameAs(before); // nothing announced yet
             data.onMartsRebuilt(new MartsRebuilt("changed"));
-            MartSnapshot after = data.snapshot();
+            MartSnapshot after = data.snapshot(ADMIN);
             assertThat(after).isNotSameAs(before);
             assertThat(after.la("891", 2024, "cla_31mar").value()).isEqualTo(before.la("891", 2024, "cla_31mar").value() + 1);
             assertThat(before.la("891", 2024, "cla_31mar").value()).isEqualTo(snapshot.la("891", 2024, "cla_31mar").value());
@@ -220,6 +224,93 @@ class DashboardDataTest {
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
+        }
+    }
+
+    // ------------------------------------------------------------------ disclosure in the query layer
+
+    @Test
+    void aViewersSnapshotHoldsNoFigureTheSizeRuleHides() {
+        MartSnapshot viewer = data.snapshot(Access.viewer("v"));
+        assertThat(data.snapshot(Access.NOBODY)).isSameAs(viewer); // nobody signed in sees no more than a viewer
+        assertThat(data.snapshot(Access.analyst("a", "891"))).isSameAs(data.snapshot(ADMIN)); // analysts see aggregates unsuppressed
+        assertThat(viewer.figures()).hasSameSizeAs(snapshot.figures());
+        int hidden = 0;
+        for (Figure figure : viewer.figures()) {
+            var unit = snapshot.indicator(figure.indicator()).unit().id();
+            if (figure.status().equals("suppressed")) {
+                assertThat(figure.numerator()).isNull();
+                assertThat(figure.denominator()).isNull();
+                assertThat(figure.value()).isNull();
+                assertThat(figure.rank()).isNull();
+                assertThat(figure.quartileBand()).isNull();
+                continue;
+            }
+            assertThat(Disclosure.show(new Disclosure.Figure(figure.numerator(), figure.denominator(), figure.value(),
+                    figure.status(), unit), true).suppressed()).as("%s", figure).isFalse();
+            assertThat(figure.excluded() == null || figure.excluded() == 0 || figure.excluded() > 5).as("%s", figure).isTrue();
+        }
+        for (Figure figure : snapshot.figures()) {
+            if (!figure.status().equals("suppressed") && snapshot.show(figure, true).suppressed()) {
+                hidden++;
+            }
+        }
+        assertThat(hidden).as("the demo has small numbers to hide (Rutland)").isGreaterThan(50);
+        assertThat(viewer.figures().stream().filter(f -> f.status().equals("suppressed")).count())
+                .isEqualTo(snapshot.figures().stream().filter(f -> f.status().equals("suppressed")).count() + hidden);
+    }
+
+    @Test
+    void aViewersBreakdownsComeWithSmallCellsAndTheirSecondaryCellsRemoved() throws Exception {
+        Access viewer = Access.viewer("v");
+        int cells = 0, masked = 0;
+        for (String la : DemoWarehouse.LAS) {
+            for (String[] key : warehouse.query("breakdowns", "SELECT DISTINCT indicator, dimension FROM mart_breakdown WHERE la_code = ? AND year = 2024",
+                    row -> new String[] {row.getString(1), row.getString(2)}, la)) {
+                List<DashboardData.BreakdownRow> raw = data.breakdown(ADMIN, la, 2024, key[0], key[1]);
+                List<DashboardData.BreakdownRow> shown = data.breakdown(viewer, la, 2024, key[0], key[1]);
+                assertThat(shown).hasSameSizeAs(raw);
+                List<Disclosure.Shown> expected = Disclosure.breakdown(raw.stream().map(r -> r.forDisclosure(snapshot.indicator(key[0]))).toList(),
+                        snapshot.la(la, 2024, key[0]).forDisclosure(snapshot.indicator(key[0])), true);
+                for (int i = 0; i < raw.size(); i++) {
+                    cells++;
+                    DashboardData.BreakdownRow row = shown.get(i);
+                    assertThat(row.category()).isEqualTo(raw.get(i).category());
+                    if (expected.get(i).suppressed()) {
+                        masked++;
+                        assertThat(row.status()).isEqualTo("suppressed");
+                        assertThat(row.numerator()).isNull();
+                        assertThat(row.denominator()).isNull();
+                        assertThat(row.value()).isNull();
+                    } else {
+                        assertThat(row).isEqualTo(raw.get(i));
+                        assertThat(Disclosure.show(row.forDisclosure(snapshot.indicator(key[0])), true).suppressed())
+                                .as("%s %s", la, row).isFalse();
+                    }
+                }
+            }
+        }
+        assertThat(cells).isGreaterThan(1000);
+        assertThat(masked).isGreaterThan(20);
+    }
+
+    @Test
+    void aViewersDataQualityNotesDoNotCountFewerThanSix() {
+        assertThat(MartSnapshot.discloseNote("3 of 40 left out: their period of care began before the loaded history. Based on 93%."))
+                .isEqualTo("Fewer than 6 left out: their period of care began before the loaded history.");
+        assertThat(MartSnapshot.discloseNote("12 of 40 left out: history not loaded. Based on 70%."))
+                .isEqualTo("12 of 40 left out: history not loaded. Based on 70%.");
+        assertThat(MartSnapshot.discloseNote("7 of 4 left out: x. Based on 1%.")).startsWith("Fewer than 6"); // a total of 1-5 gives a count away too
+        assertThat(MartSnapshot.discloseNote("2 of 9120 rows in the files for 2024 were rejected at load; see the reject report."))
+                .isEqualTo("Fewer than 6 rows in the files for 2024 were rejected at load; see the reject report.");
+        assertThat(MartSnapshot.discloseNote("Something else entirely")).isEqualTo("Something else entirely");
+        MartSnapshot viewer = data.snapshot(Access.viewer("v"));
+        for (String la : DemoWarehouse.LAS) {
+            for (String indicator : snapshot.catalogue().all().stream().map(i -> i.id()).toList()) {
+                for (String note : viewer.notes(la, 2024, indicator)) {
+                    assertThat(note).doesNotContainPattern("^[1-5] of ").doesNotContainPattern(" of [1-5] ");
+                }
+            }
         }
     }
 }
