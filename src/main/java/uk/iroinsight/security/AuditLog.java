@@ -58,6 +58,19 @@ public class AuditLog {
         record(current.get(), event, target, detail);
     }
 
+    /**
+     * Records an event by whoever is signed in, or, outside a signed-in request (a start-up, a
+     * command), by {@code otherwise} (e.g. {@code IRO_ADMIN_PASSWORD}, {@code cli:alice}).
+     */
+    public void recordAs(String otherwise, Event event, String target, String detail) {
+        Access who = current.get();
+        if (who.signedIn()) {
+            record(who, event, target, detail);
+        } else {
+            record(otherwise, null, null, event, target, detail);
+        }
+    }
+
     /** Records an event by {@code who} (a sign-in, before the session holds it). */
     public void record(Access who, Event event, String target, String detail) {
         record(who.username(), who.role() == null ? null : who.role().name(), who.laCode(), event, target, detail);
@@ -96,7 +109,7 @@ public class AuditLog {
         List<Object> parameters = new ArrayList<>();
         if (username != null && !username.isBlank()) {
             sql.append(" AND username = ?");
-            parameters.add(username.strip().toLowerCase(Locale.ROOT));
+            parameters.add(username.strip());
         }
         if (event != null && !event.isBlank()) {
             sql.append(" AND event = ?");

@@ -97,7 +97,7 @@ public class UserAccounts {
             }
             return null;
         });
-        audit.record(AuditLog.Event.USER_CREATED, name, "role " + role.name() + (laCode == null || role != Role.LA_ANALYST ? "" : " for " + laCode));
+        audit.recordAs(by, AuditLog.Event.USER_CREATED, name, "role " + role.name() + (laCode == null || role != Role.LA_ANALYST ? "" : " for " + laCode));
         return find(name).orElseThrow();
     }
 
@@ -107,7 +107,7 @@ public class UserAccounts {
         checkPassword(account.username(), password);
         update(account.username(), "password_hash = ?, password_changed_at = ?", encoder.encode(password),
                 Timestamp.valueOf(LocalDateTime.now(clock)));
-        audit.record(AuditLog.Event.USER_CHANGED, account.username(), "password set by " + by);
+        audit.recordAs(by, AuditLog.Event.USER_CHANGED, account.username(), "password set by " + by);
     }
 
     /** Changes an account's role, authority and whether it may sign in. */
@@ -119,7 +119,7 @@ public class UserAccounts {
             throw new Refused(account.username() + " is the only enabled administrator: make another one first.");
         }
         update(account.username(), "role = ?, la_code = ?, enabled = ?", role.name(), role == Role.LA_ANALYST ? laCode : null, enabled);
-        audit.record(AuditLog.Event.USER_CHANGED, account.username(), "role " + role.name()
+        audit.recordAs(by, AuditLog.Event.USER_CHANGED, account.username(), "role " + role.name()
                 + (role == Role.LA_ANALYST ? " for " + laCode : "") + (enabled ? ", enabled" : ", disabled") + " by " + by);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,32 +80,87 @@ public final class MartSnapshot {
 
     /**
      * This build as a VIEWER may have it (indicators.md §9), so no view can leak what it never
-     * gets: every figure the size rule hides (a count of 1-5, a rate whose numerator or
-     * denominator is 1-5) becomes suppressed with no numerator, denominator, value, rank or
-     * quartile; a count of excluded units of 1-5 is dropped; data-quality notes that count 1-5
-     * children or rows say "fewer than 6" instead, without the percentage that would give the
-     * count away. Figures DfE suppressed stay suppressed.
+     * gets. Hidden, i.e. suppressed with no numerator, denominator, value, rank or quartile:
+     * <ol>
+     * <li>every figure the size rule hides (a count of 1-5, a rate whose numerator or denominator
+     *     is 1-5);</li>
+     * <li>secondary suppression across areas: a records region or England figure is the total of
+     *     its loaded authorities' figures, so where exactly one of them is hidden and the total is
+     *     shown, the next smallest authority is hidden too (the rule of {@link Disclosure#breakdown}
+     *     with the region, or England, as the total), else the hidden one is the total minus the
+     *     others;</li>
+     * <li>a records statistical-neighbour mean any of whose neighbours' figures is hidden (a mean
+     *     of one neighbour is that neighbour's figure; of two, one known, the other follows).</li>
+     * </ol>
+     * A count of excluded units of 1-5 is dropped; data-quality notes that count 1-5 children or
+     * rows say "fewer than 6" instead, without the percentage that would give the count away.
+     * Figures DfE suppressed stay suppressed.
      */
     public MartSnapshot disclosed() {
-        List<Figure> shown = new ArrayList<>(figures.size());
-        for (Figure figure : figures.values()) {
-            shown.add(disclose(figure));
+        Set<Key> hidden = new HashSet<>();
+        Map<String, List<Key>> byArea = new HashMap<>();
+        for (Map.Entry<Key, Figure> entry : figures.entrySet()) {
+            Key key = entry.getKey();
+            Figure figure = entry.getValue();
+            if ("suppressed".equals(figure.status()) || show(figure, true).suppressed()) {
+                hidden.add(key);
+            }
+            if (key.areaType().equals("la") && key.source().equals("records") && figure.hasValue()) {
+                Authority authority = byCode.get(key.code());
+                if (authority != null) {
+                    String at = key.year() + "/" + key.indicator() + "/";
+                    byArea.computeIfAbsent(at + "region/" + authority.regionCode(), k -> new ArrayList<>()).add(key);
+                    byArea.computeIfAbsent(at + "england/" + ENGLAND, k -> new ArrayList<>()).add(key);
+                }
+            }
         }
+        // Regions first, then England, each seeing what the step before hid.
+        List<String> areas = new ArrayList<>(byArea.keySet());
+        areas.sort(Comparator.comparing((String area) -> area.contains("/england/")).thenComparing(Comparator.naturalOrder()));
+        for (String area : areas) {
+            String[] parts = area.split("/");
+            Key totalKey = new Key(parts[2], parts[3], Integer.parseInt(parts[0]), parts[1], "records");
+            Figure total = figures.get(totalKey);
+            if (total == null || hidden.contains(totalKey)) {
+                continue;
+            }
+            List<Key> cells = byArea.get(area);
+            Indicator indicator = indicator(parts[1]);
+            List<Disclosure.Figure> shownSoFar = cells.stream().map(key -> hidden.contains(key)
+                    ? new Disclosure.Figure(null, null, null, "suppressed", indicator.unit().id())
+                    : figures.get(key).forDisclosure(indicator)).toList();
+            List<Shown> shown = Disclosure.breakdown(shownSoFar, total.forDisclosure(indicator), true);
+            for (int i = 0; i < cells.size(); i++) {
+                if (shown.get(i).suppressed()) {
+                    hidden.add(cells.get(i));
+                }
+            }
+        }
+        for (Key key : figures.keySet()) {
+            if (key.areaType().equals("sn_mean") && key.source().equals("records") && !hidden.contains(key)) {
+                Authority authority = byCode.get(key.code());
+                if (authority != null && authority.neighbours().stream()
+                        .anyMatch(n -> hidden.contains(new Key("la", n, key.year(), key.indicator(), "records")))) {
+                    hidden.add(key);
+                }
+            }
+        }
+        List<Figure> shown = new ArrayList<>(figures.size());
+        figures.forEach((key, figure) -> shown.add(disclose(figure, hidden.contains(key))));
         Map<String, List<String>> plain = new HashMap<>();
         notes.forEach((key, messages) -> plain.put(key, messages.stream().map(MartSnapshot::discloseNote).toList()));
         return new MartSnapshot(fingerprint, builtAt, catalogue, authorities, shown, loaded, plain);
     }
 
-    private Figure disclose(Figure f) {
-        boolean hidden = "suppressed".equals(f.status()) || show(f, true).suppressed();
+    private static Figure disclose(Figure f, boolean hidden) {
         boolean fewExcluded = f.excluded() != null && f.excluded() >= 1 && f.excluded() <= 5;
         if (!hidden && !fewExcluded) {
             return f;
         }
         if (!hidden) {
-            return new Figure(f.areaType(), f.areaCode(), f.areaName(), f.laCode(), f.year(),
-                    f.indicator(), f.source(), f.numerator(), f.denominator(), f.value(), f.status(), f.symbol(), f.release(),
-                    f.coverage(), null, f.rank(), f.ranked(), f.quartileBand());
+            return new Figure(f.areaType(), f.areaCode(), f.areaName(), f.laCode(), f.year(), f.indicator(), f.source(),
+                    f.numerator(), f.denominator(), f.value(), f.status(), f.symbol(), f.release(), f.coverage(), null, f.rank(),
+                    f.ranked(), f.quartileBand());
         }
         return new Figure(f.areaType(), f.areaCode(), f.areaName(), f.laCode(), f.year(), f.indicator(), f.source(), null, null,
                 null, "suppressed", f.symbol(), f.release(), f.coverage(), null, null, f.ranked(), null);

@@ -257,7 +257,47 @@ class DashboardDataTest {
         }
         assertThat(hidden).as("the demo has small numbers to hide (Rutland)").isGreaterThan(50);
         assertThat(viewer.figures().stream().filter(f -> f.status().equals("suppressed")).count())
-                .isEqualTo(snapshot.figures().stream().filter(f -> f.status().equals("suppressed")).count() + hidden);
+                .isGreaterThanOrEqualTo(snapshot.figures().stream().filter(f -> f.status().equals("suppressed")).count() + hidden);
+    }
+
+    @Test
+    void aViewerCannotWorkOutAHiddenAuthorityFromItsRegionOrItsNeighboursMean() {
+        MartSnapshot raw = data.snapshot(ADMIN);
+        MartSnapshot viewer = data.snapshot(Access.viewer("v"));
+        List<Authority> region = viewer.inRegion(viewer.authority("857").orElseThrow().regionCode());
+        int secondary = 0, means = 0;
+        for (int year : viewer.years()) {
+            for (var indicator : viewer.catalogue().all()) {
+                Figure total = viewer.region("857", year, indicator.id());
+                long loaded = region.stream().filter(a -> viewer.isLoaded(a.laCode(), year)).count();
+                if (total.isRecords() && total.hasValue() && loaded == region.size()) {
+                    long hiddenHere = region.stream().filter(a -> viewer.la(a.laCode(), year, indicator.id()).status().equals("suppressed")
+                            && viewer.la(a.laCode(), year, indicator.id()).isRecords()).count();
+                    long hiddenRaw = region.stream().filter(a -> raw.show(raw.la(a.laCode(), year, indicator.id()), true).suppressed()).count();
+                    // Never exactly one hidden authority under a shown regional total (unless none could take its place).
+                    if (hiddenRaw == 1) {
+                        assertThat(hiddenHere).as("%s %s", year, indicator.id()).isGreaterThanOrEqualTo(2);
+                        secondary++;
+                    }
+                }
+                for (Authority authority : region) {
+                    Figure mean = viewer.snMean(authority.laCode(), year, indicator.id());
+                    if (mean.isRecords() && mean.hasValue()) {
+                        for (String neighbour : authority.neighbours()) {
+                            Figure theirs = viewer.la(neighbour, year, indicator.id());
+                            if (theirs.isRecords()) {
+                                assertThat(theirs.status()).as("%s's neighbour %s %s %s", authority.name(), neighbour, year, indicator.id())
+                                        .isNotEqualTo("suppressed");
+                            }
+                        }
+                    } else if (mean.isRecords() && raw.snMean(authority.laCode(), year, indicator.id()).hasValue()) {
+                        means++;
+                    }
+                }
+            }
+        }
+        assertThat(secondary).as("the demo has lone small figures in the East Midlands").isPositive();
+        assertThat(means).as("some neighbours' means are hidden for a small neighbour").isPositive();
     }
 
     @Test
