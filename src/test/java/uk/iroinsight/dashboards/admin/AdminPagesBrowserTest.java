@@ -138,7 +138,8 @@ class AdminPagesBrowserTest {
         // The new viewer signs in with the one-time password; a wrong one fails.
         assertThat(trySignIn(NEW_USER, oneTime + "x")).as("a wrong password").isFalse();
         session.signIn(url(""), NEW_USER, oneTime);
-        assertThat(session.driver().findElement(By.id("signed-in-as")).getText()).isEqualTo(NEW_USER + " (Viewer)");
+        assertThat(session.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as"))).getText())
+                .isEqualTo(NEW_USER + " (Viewer)");
 
         // A viewer is refused every admin page, with nothing of them in the page.
         for (String[] page : new String[][] {{"/users", "accounts"}, {"/audit", "audit-entries"}, {"/loads", "run-now"},
