@@ -39,6 +39,7 @@ public class AccountView extends VerticalLayout {
     private final PasswordField repeatPassword = new PasswordField("New password again");
     private final Paragraph error = new Paragraph();
     private final Paragraph status = new Paragraph();
+    private final DescriptionList.Description passwordSet = new DescriptionList.Description();
 
     public AccountView(UserAccounts accounts, CurrentAccess current, Warehouse warehouse) {
         this.accounts = accounts;
@@ -58,8 +59,8 @@ public class AccountView extends VerticalLayout {
             about.add(new DescriptionList.Term("Authority"), new DescriptionList.Description(name));
         }
         if (account != null) {
-            about.add(new DescriptionList.Term("Password last set"),
-                    new DescriptionList.Description(AuditTable.WHEN.format(account.passwordChangedAt())));
+            passwordSet.setText(AuditTable.WHEN.format(account.passwordChangedAt()));
+            about.add(new DescriptionList.Term("Password last set"), passwordSet);
         }
         add(about);
 
@@ -107,9 +108,11 @@ public class AccountView extends VerticalLayout {
         try {
             accounts.setPassword(me.username(), newPassword.getValue(), me.username());
             status.setText("Your password has been changed. Use the new one next time you sign in.");
-            currentPassword.clear();
-            newPassword.clear();
-            repeatPassword.clear();
+            accounts.find(me.username()).ifPresent(a -> passwordSet.setText(AuditTable.WHEN.format(a.passwordChangedAt())));
+            for (PasswordField field : new PasswordField[] {currentPassword, newPassword, repeatPassword}) {
+                field.clear();
+                field.setInvalid(false);
+            }
         } catch (UserAccounts.Refused refused) {
             error.setText(refused.getMessage());
         }

@@ -87,12 +87,14 @@ public class AuditView extends VerticalLayout {
         grid.setAriaLabel("Audit trail entries");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> AuditTable.WHEN.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditLog.Entry::username).setHeader("User").setWidth("9em").setFlexGrow(0);
+        grid.addColumn(AuditLog.Entry::username).setHeader("User").setWidth("9em").setFlexGrow(0)
+                .setTooltipGenerator(AuditLog.Entry::username);
         grid.addColumn(e -> e.role() == null ? "" : e.role()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.laCode() == null ? "" : e.laCode()).setHeader("Authority").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::event).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.target() == null ? "" : e.target()).setHeader("Target").setWidth("10em").setFlexGrow(1);
-        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setWidth("16em").setFlexGrow(3);
+        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setWidth("16em").setFlexGrow(3)
+                .setTooltipGenerator(e -> e.detail() == null ? "" : e.detail());
         grid.addColumn(e -> e.remoteAddress() == null ? "" : e.remoteAddress()).setHeader("Address").setAutoWidth(true).setFlexGrow(0);
         grid.setHeight("40em");
         add(grid);

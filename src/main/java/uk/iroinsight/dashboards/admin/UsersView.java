@@ -61,6 +61,7 @@ public class UsersView extends VerticalLayout {
     private final ComboBox<Authorities.Authority> newAuthority;
     private final PasswordChoice newPassword = new PasswordChoice("new-password", "Password");
     private final Paragraph addError = errorLine("add-error");
+    private final Paragraph addStatus = new Paragraph();
 
     private final ComboBox<UserAccount> changeAccount = new ComboBox<>("Account");
     private final ComboBox<Role> changeRole = roleChooser("change-role");
@@ -117,11 +118,13 @@ public class UsersView extends VerticalLayout {
         Button add = new Button("Add account", click -> addAccount());
         add.setId("add-account");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.getElement().setAttribute("aria-describedby", "add-error");
+        add.getElement().setAttribute("aria-describedby", "add-error add-status");
+        addStatus.setId("add-status");
+        addStatus.getElement().setAttribute("role", "status");
         HorizontalLayout fields = new HorizontalLayout(newName, newRole, newAuthority);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.getStyle().set("flex-wrap", "wrap");
-        Section section = new Section(title, column(fields, newPassword, add, addError));
+        Section section = new Section(title, column(fields, newPassword, add, addError, addStatus));
         section.setId("add-account-form");
         section.getElement().setAttribute("aria-labelledby", "add-title");
         return section;
@@ -160,16 +163,20 @@ public class UsersView extends VerticalLayout {
 
     private void addAccount() {
         addError.setText("");
-        changeStatus.setText("");
+        addStatus.setText("");
         String password = newPassword.password();
         try {
             UserAccount created = accounts.create(newName.getValue(), password, newRole.getValue(),
                     newAuthority.getValue() == null ? null : newAuthority.getValue().laCode(), me);
             newPassword.toShow(password).ifPresent(p -> new OneTimePassword(created.username(), p, true).open());
-            changeStatus.setText("Account " + created.username() + " created (" + created.role().label() + ").");
+            addStatus.setText("Account " + created.username() + " created (" + created.role().label()
+                    + (created.laCode() == null ? "" : " for " + authority(created)) + ").");
             newName.clear();
             newRole.clear();
             newAuthority.clear();
+            newName.setInvalid(false);
+            newRole.setInvalid(false);
+            newAuthority.setInvalid(false);
             newPassword.reset();
             refresh();
         } catch (UserAccounts.Refused refused) {
