@@ -31,6 +31,9 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 
 import uk.iroinsight.dashboards.layout.MainLayout;
 import uk.iroinsight.indicators.ComparatorExport;
+import uk.iroinsight.security.Access;
+import uk.iroinsight.security.AuditLog;
+import uk.iroinsight.security.CurrentAccess;
 import uk.iroinsight.indicators.IndicatorExport;
 import uk.iroinsight.indicators.IndicatorExport.Format;
 import uk.iroinsight.indicators.IndicatorMarts;
@@ -41,6 +44,9 @@ import uk.iroinsight.warehouse.Warehouse;
  * command writes) and the comparators (statistical neighbours, authorities with regions) as an
  * Arrow IPC stream, Parquet or CSV, with what they hold in plain English and the "as of" of the
  * marts. Each file is written to a temporary file when its link is clicked, streamed, and deleted.
+ * The files are unsuppressed: the download handler itself asks again whether whoever follows
+ * the link may have them (an ADMIN or an LA analyst), refusing with 403 and an
+ * {@code access_denied} row otherwise, and records the {@code export} before the first byte is sent.
  */
 @RolesAllowed({Role.ADMIN_NAME, Role.LA_ANALYST_NAME})
 @Route(value = MainLayout.DOWNLOADS, layout = MainLayout.class)
@@ -54,8 +60,12 @@ class AnalystDownloadsView extends VerticalLayout {
     private final ComparatorExport comparators;
     private final IndicatorMarts marts;
     private final Clock clock;
+    private final CurrentAccess current;
+    private final AuditLog audit;
 
-    AnalystDownloadsView(Warehouse warehouse, IndicatorMarts marts, Clock clock) {
+    AnalystDownloadsView(Warehouse warehouse, IndicatorMarts marts, Clock clock, CurrentAccess current, AuditLog audit) {
+        this.current = current;
+        this.audit = audit;
         this.indicators = new IndicatorExport(warehouse);
         this.comparators = new ComparatorExport(warehouse);
         this.marts = marts;
@@ -129,7 +139,7 @@ class AnalystDownloadsView extends VerticalLayout {
                 case PARQUET -> "Parquet";
                 case CSV -> "CSV";
             } + " (." + extension(format) + ")";
-            Anchor anchor = new Anchor(download(fileStem, format, writer.of(format)), AttachmentType.DOWNLOAD, label);
+            Anchor anchor = new Anchor(download(what, fileStem, format, writer.of(format)), AttachmentType.DOWNLOAD, label);
             anchor.getElement().setAttribute("download", true);
             anchor.setAriaLabel("Download " + what + " as " + label);
             anchor.setId(fileStem + "-" + format);
@@ -139,12 +149,21 @@ class AnalystDownloadsView extends VerticalLayout {
         return links;
     }
 
-    private DownloadHandler download(String fileStem, Format format, FileWriter writer) {
+    private DownloadHandler download(String what, String fileStem, Format format, FileWriter writer) {
         return event -> {
+            Access who = current.get();
+            String fileName = fileName(fileStem, format);
+            if (!who.mayDownloadUnsuppressed()) {
+                audit.record(who, AuditLog.Event.ACCESS_DENIED, MainLayout.DOWNLOADS, "download of " + fileName + " refused");
+                event.getResponse().setStatus(403);
+                return;
+            }
             Path temp = Files.createTempFile("iro-download-", "." + format);
             try {
                 writer.write(temp);
-                event.setFileName(fileName(fileStem, format));
+                audit.record(who, AuditLog.Event.EXPORT, MainLayout.DOWNLOADS, "format " + extension(format) + ", file " + fileName
+                        + ", " + what + ", unsuppressed, filters none");
+                event.setFileName(fileName);
                 event.setContentType(contentType(format));
                 event.setContentLength(Files.size(temp));
                 Files.copy(temp, event.getOutputStream());

@@ -8,13 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.vaadin.flow.server.streams.DownloadHandler;
+
+import uk.iroinsight.security.Access;
+import uk.iroinsight.security.AuditLog;
+import uk.iroinsight.security.CurrentAccess;
 
 /**
  * A CSV file the browser downloads, written straight to the response (UTF-8) when the link is
  * followed, under a file name made safe for any file system and for the Content-Disposition header.
+ * The reject reports on the Data loads page are an ADMIN's: the handler itself checks who follows
+ * the link (refusing with 403 and an {@code access_denied} row otherwise) and records the
+ * {@code export} in the audit trail before the first byte is written.
  */
 final class CsvDownload {
+
+    private static final Logger log = LoggerFactory.getLogger(CsvDownload.class);
 
     /** Writes the CSV. */
     @FunctionalInterface
@@ -25,9 +37,21 @@ final class CsvDownload {
     private CsvDownload() {
     }
 
-    static DownloadHandler of(String fileName, Content content) {
+    /**
+     * @param view the route the link is on (the audit row's target)
+     * @param what what the file is, for the audit row ("reject report of 857/2025")
+     */
+    static DownloadHandler of(String fileName, CurrentAccess current, AuditLog audit, String view, String what, Content content) {
         String safe = safeFileName(fileName);
         return event -> {
+            Access who = current.get();
+            if (!who.isAdmin()) {
+                log.warn("Refused the download of {} to {} ({})", safe, who.username(), who.role());
+                audit.record(who, AuditLog.Event.ACCESS_DENIED, view, "download of " + what + " (" + safe + ") refused");
+                event.getResponse().setStatus(403);
+                return;
+            }
+            audit.record(who, AuditLog.Event.EXPORT, view, "format csv, file " + safe + ", " + what);
             event.setFileName(safe);
             event.setContentType("text/csv; charset=UTF-8");
             Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);

@@ -40,6 +40,9 @@ import uk.iroinsight.etl.job.LoadHistory;
 import uk.iroinsight.etl.job.LoadProgress;
 import uk.iroinsight.etl.job.LoadService;
 import uk.iroinsight.etl.load.LaYearValidation;
+import uk.iroinsight.security.Access;
+import uk.iroinsight.security.AuditLog;
+import uk.iroinsight.security.CurrentAccess;
 import uk.iroinsight.system.IroProperties;
 
 /**
@@ -63,6 +66,8 @@ class DataLoadsView extends VerticalLayout {
     private final LoadProgress progress;
     private final EmbeddedDemo demo;
     private final IroProperties properties;
+    private final Access who;
+    private final AuditLog audit;
     private final Paragraph summary = new Paragraph();
     private final Paragraph demoNote = new Paragraph();
     private final LoadProgressPanel progressPanel;
@@ -77,18 +82,21 @@ class DataLoadsView extends VerticalLayout {
     private final List<Runnable> subscriptions = new ArrayList<>();
 
     DataLoadsView(WarehouseStatus status, LoadService loads, LoadProgress progress, LoadHistory history, LoadRuns loadRuns,
-            InboxUpload inboxUpload, LaYearValidation validation, IroProperties properties, ObjectProvider<EmbeddedDemo> demo, Clock clock) {
+            InboxUpload inboxUpload, LaYearValidation validation, IroProperties properties, ObjectProvider<EmbeddedDemo> demo, Clock clock,
+            CurrentAccess current, AuditLog audit) {
+        this.who = current.get();
+        this.audit = audit;
         this.status = status;
         this.loads = loads;
         this.progress = progress;
         this.properties = properties;
         this.demo = demo.getIfAvailable();
         this.progressPanel = new LoadProgressPanel(clock);
-        this.runs = new LoadRunsTable(loadRuns, history, clock);
-        this.uploadPanel = new InboxUploadPanel(inboxUpload, validation, loads, loadRuns, properties.inbox(), clock);
+        this.runs = new LoadRunsTable(loadRuns, history, clock, current, audit);
+        this.uploadPanel = new InboxUploadPanel(inboxUpload, validation, loads, loadRuns, properties.inbox(), clock, audit, who);
         setId("main-content");
         summary.setId("warehouse-summary");
-        add(new H1("Data loads"), summary, demoNote, progressPanel, runsSection(), loadedSection(history), uploadPanel);
+        add(new H1("Data loads"), summary, demoNote, progressPanel, runsSection(), loadedSection(history, current, audit), uploadPanel);
     }
 
     private Section runsSection() {
@@ -98,7 +106,7 @@ class DataLoadsView extends VerticalLayout {
         runNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         runNow.addClickListener(click -> {
             try {
-                loads.runNow();
+                loads.runNow(who);
                 Notification.show("Load started: scanning the inbox");
             } catch (IllegalStateException e) {
                 Notification.show(e.getMessage());
@@ -116,7 +124,7 @@ class DataLoadsView extends VerticalLayout {
         return section;
     }
 
-    private Section loadedSection(LoadHistory history) {
+    private Section loadedSection(LoadHistory history, CurrentAccess current, AuditLog audit) {
         loadedTitle.setId("loaded-returns-title");
         laYears.setId("loaded-returns");
         laYears.addColumn(WarehouseStatus.LoadedLaYear::laName).setHeader("Authority").setSortable(true).setWidth("8em").setFlexGrow(2);
@@ -129,7 +137,7 @@ class DataLoadsView extends VerticalLayout {
         laYears.addColumn(r -> LoadRunsTable.number(r.rowsRejected())).setHeader("Rows rejected").setAutoWidth(true)
                 .setComparator(WarehouseStatus.LoadedLaYear::rowsRejected).setSortable(true).setTextAlign(ColumnTextAlign.END);
         laYears.addColumn(WarehouseStatus.LoadedLaYear::loadedAt).setHeader("Loaded").setAutoWidth(true).setFlexGrow(0);
-        laYears.addComponentColumn(row -> rejectReport(history, row)).setHeader("Reject report").setWidth("9em").setFlexGrow(0);
+        laYears.addComponentColumn(row -> rejectReport(history, current, audit, row)).setHeader("Reject report").setWidth("9em").setFlexGrow(0);
         laYears.setItems(loadedProvider);
         laYears.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         laYears.setAriaLabel("Loaded returns");
@@ -206,12 +214,13 @@ class DataLoadsView extends VerticalLayout {
         demoNote.setVisible(!demoNote.getText().isEmpty());
     }
 
-    private static Component rejectReport(LoadHistory history, WarehouseStatus.LoadedLaYear row) {
+    private static Component rejectReport(LoadHistory history, CurrentAccess current, AuditLog audit, WarehouseStatus.LoadedLaYear row) {
         if (row.rowsRejected() == 0) {
             return new Span("none rejected");
         }
         String fileName = "rejects-" + row.laCode() + "-" + row.year() + ".csv";
-        Anchor download = new Anchor(CsvDownload.of(fileName, out -> history.writeRejectReport(row.laCode(), row.year(), out)),
+        Anchor download = new Anchor(CsvDownload.of(fileName, current, audit, MainLayout.LOADS, "reject report of " + row.laCode() + "/" + row.year(),
+                out -> history.writeRejectReport(row.laCode(), row.year(), out)),
                 "CSV, " + LoadRunsTable.number(row.rowsRejected()) + (row.rowsRejected() == 1 ? " row" : " rows"));
         download.getElement().setAttribute("download", true);
         download.getElement().setAttribute("aria-label", "Download the reject report of " + row.laName() + " " + row.year()

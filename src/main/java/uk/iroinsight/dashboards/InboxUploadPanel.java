@@ -47,13 +47,17 @@ import uk.iroinsight.etl.job.LoadService;
 import uk.iroinsight.etl.load.LaYearValidation;
 import uk.iroinsight.etl.validation.Rejection;
 import uk.iroinsight.etl.validation.ValidatedReturn;
+import uk.iroinsight.security.Access;
+import uk.iroinsight.security.AuditLog;
 
 /**
  * Adding a return's files to the inbox from the browser: choose the authority and collection
  * year, send the CSV files ({@link InboxUpload} places them, refusing other names and sizes
  * over the limit), then see what {@code validate} says about that LA-year folder (every rejected
  * row with file, line, field and reason; identifying values withheld) before "Load now". Uploads
- * wait while a load runs, so a load never reads a folder half replaced.
+ * wait while a load runs, so a load never reads a folder half replaced. The audit trail gets an
+ * {@code upload} event for every file placed (its path in the inbox and size) or refused (the
+ * reason), one for each folder's check (its outcome), and a {@code load} for "Load now".
  */
 final class InboxUploadPanel extends Section {
 
@@ -71,6 +75,8 @@ final class InboxUploadPanel extends Section {
     private final LaYearValidation validation;
     private final LoadService loads;
     private final Path inbox;
+    private final AuditLog audit;
+    private final Access who;
     private final ComboBox<LoadRuns.Authority> authority = new ComboBox<>("Local authority");
     private final ComboBox<Integer> year = new ComboBox<>("Collection year");
     private final Upload upload = new Upload();
@@ -83,8 +89,11 @@ final class InboxUploadPanel extends Section {
     private volatile boolean loadRunning;
     private Button loadNow;
 
-    InboxUploadPanel(InboxUpload inboxUpload, LaYearValidation validation, LoadService loads, LoadRuns loadRuns, Path inbox, Clock clock) {
+    InboxUploadPanel(InboxUpload inboxUpload, LaYearValidation validation, LoadService loads, LoadRuns loadRuns, Path inbox, Clock clock,
+            AuditLog audit, Access who) {
         this.inboxUpload = inboxUpload;
+        this.audit = audit;
+        this.who = who;
         this.validation = validation;
         this.loads = loads;
         this.inbox = inbox;
@@ -156,7 +165,11 @@ final class InboxUploadPanel extends Section {
         i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
         upload.setI18n(i18n);
         upload.setUploadHandler(new ToInbox());
-        upload.addFileRejectedListener(e -> showOutcome(new Outcome(e.getFileName(), Optional.empty(), e.getErrorMessage())));
+        upload.addFileRejectedListener(e -> {
+            Target to = target;
+            audited(to == null ? e.getFileName() : to.laCode() + "/" + to.year() + "/" + e.getFileName(), "refused: " + e.getErrorMessage());
+            showOutcome(new Outcome(e.getFileName(), Optional.empty(), e.getErrorMessage()));
+        });
         upload.addAllFinishedListener(e -> allFinished());
 
         Div group = new Div(label, upload, help);
@@ -212,6 +225,12 @@ final class InboxUploadPanel extends Section {
                 outcome = new Outcome(name, Optional.empty(), "could not be written into the inbox: " + e.getMessage());
             }
             refused.set(outcome.placed().isEmpty());
+            if (outcome.placed().isPresent()) {
+                InboxUpload.Placed p = outcome.placed().get();
+                audited(p.folder() + "/" + p.fileName(), p.bytes() + " bytes" + (p.replaced() ? ", replacing the file there" : ""));
+            } else {
+                audited(to == null ? name : to.laCode() + "/" + to.year() + "/" + name, "refused: " + outcome.message());
+            }
             arrived.add(outcome);
             try {
                 event.getUI().access(InboxUploadPanel.this::drain);
@@ -293,13 +312,14 @@ final class InboxUploadPanel extends Section {
         }
         boolean anyLoadable = false;
         for (LaYearValidation.Result check : checked) {
+            audited(check.folder(), "check: " + checkOutcome(check));
             result.add(check(check));
             anyLoadable |= check.loadable();
         }
         if (anyLoadable) {
             loadNow = new Button("Load now", click -> {
                 try {
-                    loads.runNow();
+                    loads.runNow(who);
                     click.getSource().setEnabled(false);
                 } catch (IllegalStateException e) {
                     result.add(new Paragraph("The load could not start: " + e.getMessage()));
@@ -367,6 +387,25 @@ final class InboxUploadPanel extends Section {
             box.add(new Paragraph("Row is the line of the file (line 1 is its header)."), rejections);
         }
         return box;
+    }
+
+    /** What validate said of a folder, in one line for the audit trail. */
+    static String checkOutcome(LaYearValidation.Result check) {
+        if (check.unreadable().isPresent()) {
+            return "not loadable: " + check.unreadable().get();
+        }
+        ValidatedReturn validated = check.validated().orElseThrow();
+        int read = validated.files().values().stream().mapToInt(ValidatedReturn.FileCount::read).sum();
+        return "ready to load, " + read + " rows in " + validated.files().size() + " files, " + validated.rowsRejected() + " rejected";
+    }
+
+    /** An upload event by the signed-in admin; a trail that cannot be written is logged, the file has arrived (or not) all the same. */
+    private void audited(String target, String detail) {
+        try {
+            audit.record(who, AuditLog.Event.UPLOAD, target, detail);
+        } catch (RuntimeException e) {
+            log.warn("The upload of {} could not be written to the audit trail", target, e);
+        }
     }
 
     private record FileCountRow(String file, ValidatedReturn.FileCount count) {

@@ -24,7 +24,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 
+import uk.iroinsight.dashboards.layout.MainLayout;
 import uk.iroinsight.etl.job.LoadHistory;
+import uk.iroinsight.etl.job.LoadService;
+import uk.iroinsight.security.AuditLog;
+import uk.iroinsight.security.CurrentAccess;
 
 /**
  * The load runs, newest first: when each ran and how long, its status and outcome in words, the
@@ -41,22 +45,27 @@ final class LoadRunsTable extends Composite<Grid<LoadRunsTable.Run>> {
 
     /** One run: the batch repository's record of it with the warehouse's totals. */
     record Run(long id, LocalDateTime started, LocalDateTime ended, BatchStatus status, String exitCode, String exitDescription,
-            String inbox, LoadRuns.RunTotals totals) {
+            String inbox, String startedBy, LoadRuns.RunTotals totals) {
 
         static Run of(JobExecution execution, LoadRuns.RunTotals totals) {
             return new Run(execution.getId(), execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime(),
                     execution.getEndTime(), execution.getStatus(), execution.getExitStatus().getExitCode(),
-                    execution.getExitStatus().getExitDescription(), execution.getJobParameters().getString("inbox"), totals);
+                    execution.getExitStatus().getExitDescription(), execution.getJobParameters().getString("inbox"),
+                    execution.getJobParameters().getString(LoadService.STARTED_BY), totals);
         }
     }
 
     private final LoadRuns loadRuns;
     private final LoadHistory history;
     private final Clock clock;
+    private final CurrentAccess current;
+    private final AuditLog audit;
     private final Set<Long> open = new HashSet<>();
     private List<Run> shown = List.of();
 
-    LoadRunsTable(LoadRuns loadRuns, LoadHistory history, Clock clock) {
+    LoadRunsTable(LoadRuns loadRuns, LoadHistory history, Clock clock, CurrentAccess current, AuditLog audit) {
+        this.current = current;
+        this.audit = audit;
         this.loadRuns = loadRuns;
         this.history = history;
         this.clock = clock;
@@ -113,12 +122,14 @@ final class LoadRunsTable extends Composite<Grid<LoadRunsTable.Run>> {
         details.addClassName("iro-run-details");
         details.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("box-sizing", "border-box");
         details.add(new Paragraph("Inbox: " + (run.inbox() == null ? "not recorded" : run.inbox())));
+        details.add(new Paragraph("Started by: " + (run.startedBy() == null ? "not recorded" : run.startedBy())));
         if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
             details.add(new Paragraph("Outcome: " + firstLine(run.exitDescription(), 500)));
         }
         long rejects = run.totals().rejectsNow();
         if (rejects > 0) {
-            Anchor report = new Anchor(CsvDownload.of("rejects-run-" + run.id() + ".csv", out -> history.writeRunRejectReport(run.id(), out)),
+            Anchor report = new Anchor(CsvDownload.of("rejects-run-" + run.id() + ".csv", current, audit, MainLayout.LOADS,
+                    "reject report of run " + run.id(), out -> history.writeRunRejectReport(run.id(), out)),
                     "Download the reject report of run " + run.id() + " (CSV, " + number(rejects) + (rejects == 1 ? " problem)" : " problems)"));
             report.getElement().setAttribute("download", true);
             details.add(new Paragraph(report));

@@ -26,6 +26,7 @@ import jakarta.annotation.PreDestroy;
 import uk.iroinsight.etl.job.LoadAlreadyRunningException;
 import uk.iroinsight.etl.job.LoadHistory;
 import uk.iroinsight.etl.job.LoadService;
+import uk.iroinsight.security.Access;
 import uk.iroinsight.system.IroProperties;
 
 /**
@@ -66,6 +67,9 @@ public class EmbeddedDemo {
      */
     public record Status(State state, Path folder, String message) {
     }
+
+    /** Who the demo's loads are in the audit trail. */
+    static final Access DEMO = new Access("demo", null, null);
 
     private final DemoProperties properties;
     private final LoadService loads;
@@ -205,7 +209,7 @@ public class EmbeddedDemo {
         while (true) {
             try {
                 loading = true;
-                return loads.runAndWait(folder.path());
+                return loads.runAndWait(folder.path(), DEMO);
             } catch (LoadAlreadyRunningException busy) {
                 loading = false;
                 if (!told) {

@@ -202,6 +202,18 @@ class LoadAndValidateCommandsTest {
         assertThat(WarehouseContents.rows(db, "SELECT la_code, year, count(*) FROM return_header GROUP BY ALL ORDER BY ALL"))
                 .containsExactly("891|2023|2", "891|2024|3", "892|2024|1", "893|2024|1");
 
+        // The audit trail: each run by "cli:" and the operating system's user, its start and what it did.
+        String who = "cli:" + System.getProperty("user.name");
+        String folderName = inbox.toAbsolutePath().normalize().toString();
+        assertThat(WarehouseContents.rows(db, "SELECT username, coalesce(role, '-'), event, target, detail FROM audit_event ORDER BY id"))
+                .containsExactly(
+                        who + "|-|load|" + folderName + "|started",
+                        who + "|-|load|" + folderName + "|run 1 ended COMPLETED: 3 LA-years loaded, 0 unchanged, 0 unreadable, "
+                                + "0 folders refused; 27 rows loaded, 6 rejected",
+                        who + "|-|load|" + folderName + "|started",
+                        who + "|-|load|" + folderName + "|run 2 ended COMPLETED: 1 LA-years loaded, 2 unchanged, 1 unreadable, "
+                                + "0 folders refused; 3 rows loaded, 0 rejected");
+
         Cli.Result validate = Cli.run(secretsHere, "validate", "--inbox", inbox.toString());
         assertThat(validate.code()).isNotZero();
         assertThat(validate.outLines()).contains("891/2024/" + reason)

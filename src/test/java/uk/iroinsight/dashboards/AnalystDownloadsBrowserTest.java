@@ -39,19 +39,24 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import uk.iroinsight.indicators.ComparatorExport;
 import uk.iroinsight.indicators.IndicatorExport;
+import uk.iroinsight.security.AuditLog;
+import uk.iroinsight.security.TestAccounts;
 import uk.iroinsight.warehouse.Warehouse;
 
 /**
  * The analyst downloads page in real Chromium, against the application on a random port with a
  * fresh warehouse (no returns, but the reference data and DfE's published figures, so every
  * download has rows): each file downloaded through the page and read back, the Arrow stream with
- * Arrow Java, Parquet and CSV with DuckDB, against the warehouse's own row counts. Leaves
+ * Arrow Java, Parquet and CSV with DuckDB, against the warehouse's own row counts. Signed in as
+ * the administrator (created at start from IRO_ADMIN_PASSWORD), and once as an LA analyst; every
+ * download is in the audit trail with who, their role and the file. Leaves
  * {@code target/screenshots/analyst-downloads.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.productionMode=true",
         "iro.scheduling-enabled=false",
         "iro.demo.enabled=false",
+        "IRO_ADMIN_PASSWORD=" + TestAccounts.PASSWORD,
         "logging.level.root=WARN"})
 @DirtiesContext
 class AnalystDownloadsBrowserTest {
@@ -68,6 +73,12 @@ class AnalystDownloadsBrowserTest {
 
     @Autowired
     Warehouse warehouse;
+
+    @Autowired
+    AuditLog audit;
+
+    /** Who the browser is signed in as (null before the first test). */
+    private static String signedInAs;
 
     @DynamicPropertySource
     static void freshWarehouse(DynamicPropertyRegistry properties) {
@@ -90,7 +101,11 @@ class AnalystDownloadsBrowserTest {
     }
 
     @BeforeEach
-    void openThePage() {
+    void openThePage() throws SQLException {
+        if (signedInAs == null) {
+            TestAccounts.addTo(warehouse); // the viewer and the LA analysts; admin is there already
+        }
+        signInAs(TestAccounts.ADMIN);
         session.clearDownloads();
         session.open("http://localhost:" + port + "/downloads");
         session.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("indicators-arrow")));
@@ -187,6 +202,40 @@ class AnalystDownloadsBrowserTest {
             Path csv = download(stem + "-csv", "iro-insight-" + stem + "-*.csv");
             assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8).get(0)).isEqualTo(String.join(",", table.columns()));
             assertThat(single(duckdb, "SELECT count(*) FROM read_csv('" + csv + "', header = true)")).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void an_la_analyst_may_download_too_and_each_download_is_in_the_audit_trail_with_who_and_what() throws Exception {
+        Path adminFile = download("authorities-csv", "iro-insight-authorities-*.csv");
+        signInAs(TestAccounts.ANALYST);
+        session.open("http://localhost:" + port + "/downloads");
+        session.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("indicators-csv")));
+        Path file = download("indicators-csv", "iro-insight-indicators-*.csv");
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8).get(0)).isEqualTo(IndicatorExport.HEADER);
+
+        AuditLog.Entry analysts = audit.recent(1, TestAccounts.ANALYST.username(), "export", null, null).get(0);
+        assertThat(analysts.role()).isEqualTo("LA_ANALYST");
+        assertThat(analysts.laCode()).isEqualTo("891");
+        assertThat(analysts.target()).isEqualTo("downloads");
+        assertThat(analysts.detail()).isEqualTo("format csv, file " + file.getFileName() + ", indicator figures, unsuppressed, filters none");
+        AuditLog.Entry admins = audit.recent(1, "admin", "export", null, null).get(0);
+        assertThat(admins.role()).isEqualTo("ADMIN");
+        assertThat(admins.detail()).isEqualTo("format csv, file " + adminFile.getFileName() + ", authorities and regions, unsuppressed, "
+                + "filters none");
+
+        // A viewer is not offered the page at all.
+        signInAs(TestAccounts.VIEWER);
+        session.open("http://localhost:" + port + "/downloads");
+        Thread.sleep(1500);
+        assertThat(session.driver().findElements(By.id("indicators-csv"))).isEmpty();
+        assertThat(audit.recent(10, TestAccounts.VIEWER.username(), "export", null, null)).isEmpty();
+    }
+
+    private void signInAs(TestAccounts.Account account) {
+        if (!account.username().equals(signedInAs)) {
+            session.signIn("http://localhost:" + port, account.username(), TestAccounts.PASSWORD);
+            signedInAs = account.username();
         }
     }
 

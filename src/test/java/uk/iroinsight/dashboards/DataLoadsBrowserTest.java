@@ -1,7 +1,6 @@
 package uk.iroinsight.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +35,8 @@ import uk.iroinsight.demo.DemoGenerator;
 import uk.iroinsight.demo.DemoOptions;
 import uk.iroinsight.demo.ReferenceFigures;
 import uk.iroinsight.etl.job.LoadHistory;
+import uk.iroinsight.security.AuditLog;
+import uk.iroinsight.security.TestAccounts;
 
 /**
  * The Data loads page in real Chromium (Debian's {@code /usr/bin/chromium} and
@@ -47,20 +44,21 @@ import uk.iroinsight.etl.job.LoadHistory;
  * warehouse and an inbox holding the synthetic demo of one small authority (857 Rutland, 2024 and
  * 2025, with mistakes at a rate of 0.1 so there are rejected rows): Run now, the pushed progress
  * and history, a run's files, the reject report download, then an upload into the inbox, its check
- * and Load now. Skipped only where Chromium is not installed. Leaves a screenshot in
- * {@code target/screenshots/data-loads.png}.
+ * and Load now, signed in as the administrator (created at start from IRO_ADMIN_PASSWORD); then
+ * the audit trail's rows of it all: the loads with who started them and what they did, each file
+ * uploaded or refused, the folder's check and the reject report's download. Skipped only where
+ * Chromium is not installed. Leaves a screenshot in {@code target/screenshots/data-loads.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vaadin.productionMode=true",
         "iro.scheduling-enabled=false",
         "iro.demo.enabled=false",
+        "IRO_ADMIN_PASSWORD=" + TestAccounts.PASSWORD,
         "logging.level.root=WARN"})
 @DirtiesContext
 class DataLoadsBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = BrowserSession.PATIENCE;
     /** A load on a busy 2-core machine: reference check, two LA-years, derived facts, marts. */
     private static final Duration LOAD_PATIENCE = Duration.ofMinutes(4);
     private static final String LA = "857";
@@ -68,6 +66,7 @@ class DataLoadsBrowserTest {
     @TempDir
     static Path folder;
 
+    private static BrowserSession session;
     private static WebDriver browser;
     private static Path downloads;
 
@@ -76,6 +75,9 @@ class DataLoadsBrowserTest {
 
     @Autowired
     LoadHistory history;
+
+    @Autowired
+    AuditLog audit;
 
     @DynamicPropertySource
     static void freshWarehouseAndInbox(DynamicPropertyRegistry properties) {
@@ -86,30 +88,23 @@ class DataLoadsBrowserTest {
 
     @BeforeAll
     static void anInboxAndChromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        BrowserSession.assumeChromium();
         new DemoGenerator(ReferenceFigures.load()).generate(new DemoOptions(folder.resolve("inbox"), 1, 2024, 2025, List.of(LA), 0.1));
-        downloads = Files.createDirectories(folder.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createDirectories(folder.resolve("profile")), "--window-size=1280,2600");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        session = BrowserSession.start(1280, 2600);
+        browser = session.driver();
+        downloads = session.downloads();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
     @Test
     void runNowLoadsTheInboxLiveThenAnUploadedFileIsCheckedAndLoaded() throws Exception {
+        session.signIn("http://localhost:" + port, TestAccounts.ADMIN.username(), TestAccounts.PASSWORD);
         browser.get("http://localhost:" + port + "/loads");
         WebElement runNow = waitFor(d -> d.findElement(By.id("run-now")));
         waitFor(d -> enabled(runNow));
@@ -133,6 +128,7 @@ class DataLoadsBrowserTest {
         assertThat(recorded).extracting(LoadHistory.FileLoad::fileName).contains("header.csv", "episodes.csv", "reviews.csv");
         click(browser.findElement(By.cssSelector("#load-runs vaadin-button[aria-label='Show the files of run 1']")));
         WebElement files = waitFor(d -> d.findElement(By.cssSelector(".iro-run-details vaadin-grid")));
+        assertThat(browser.findElement(By.cssSelector(".iro-run-details")).getText()).contains("Started by: admin");
         waitFor(d -> rows(files).size() == recorded.size());
         List<String> expected = new ArrayList<>();
         for (LoadHistory.FileLoad f : recorded) {
@@ -191,6 +187,24 @@ class DataLoadsBrowserTest {
         new WebDriverWait(browser, LOAD_PATIENCE).until(d -> rows("load-runs").stream().anyMatch(r -> r.startsWith("2|") && r.contains("|Completed|")));
         assertThat(rows("load-runs").get(0)).contains("|1 loaded, 1 unchanged|");
         assertThat(history.rejects(LA, 2025)).anyMatch(r -> r.line() == changed.size() && "REVIEW_CODE".equals(r.field()));
+
+        // The audit trail: both loads by the admin with what they did, the uploads, the check, the report's download.
+        String inbox = folder.resolve("inbox").toAbsolutePath().normalize().toString();
+        List<String> loads = audit.recent(20, "admin", "load", null, null).stream()
+                .map(e -> e.role() + "|" + e.target() + "|" + e.detail()).toList();
+        assertThat(loads).hasSize(4);
+        assertThat(loads.get(3)).isEqualTo("ADMIN|" + inbox + "|started");
+        assertThat(loads.get(2)).startsWith("ADMIN|" + inbox + "|run 1 ended COMPLETED: 2 LA-years loaded, 0 unchanged, 0 unreadable, "
+                + "0 folders refused; " + history.fileLoads(1).stream().mapToInt(LoadHistory.FileLoad::rowsLoaded).sum() + " rows loaded, "
+                + rejected + " rejected");
+        assertThat(loads.get(1)).isEqualTo("ADMIN|" + inbox + "|started");
+        assertThat(loads.get(0)).startsWith("ADMIN|" + inbox + "|run 2 ended COMPLETED: 1 LA-years loaded, 1 unchanged, 0 unreadable");
+        List<String> uploads = audit.recent(20, "admin", "upload", null, null).stream().map(e -> e.target() + "|" + e.detail()).toList();
+        assertThat(uploads).contains("857/2025/reviews.csv|" + Files.size(source.resolve("reviews.csv")) + " bytes, replacing the file there");
+        assertThat(uploads).anyMatch(u -> u.startsWith("857/2025/notes.csv|refused: 'notes.csv' is not a file IRO Insight loads"));
+        assertThat(uploads).anyMatch(u -> u.startsWith("857/2025|check: ready to load, ") && u.endsWith(" rejected") && !u.endsWith(" 0 rejected"));
+        assertThat(audit.recent(20, "admin", "export", null, null)).extracting(e -> e.target() + "|" + e.detail())
+                .contains("loads|format csv, file rejects-run-1.csv, reject report of run 1");
 
         browser.findElement(By.tagName("h1")).click(); // no focus ring on a button in the picture
         Thread.sleep(500);

@@ -68,6 +68,25 @@ public class LoadHistory {
                 rows -> new Loaded(rows.getInt(1), rows.getInt(2), rows.getLong(3), rows.getLong(4))).get(0);
     }
 
+    /**
+     * What a run did in LA-years (folders): loaded, unchanged, unreadable (a file could not be
+     * read), refused (not an LA-year folder), and its rows loaded and rejected.
+     */
+    public record RunTotals(int loaded, int unchanged, int unreadable, int refusedFolders, long rowsLoaded, long rowsRejected) {
+    }
+
+    public RunTotals runTotals(long jobExecutionId) {
+        return query("""
+                SELECT count(DISTINCT folder) FILTER (WHERE status = 'loaded'),
+                       count(DISTINCT folder) FILTER (WHERE status = 'unchanged'),
+                       count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NOT NULL),
+                       count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NULL),
+                       coalesce(sum(rows_loaded), 0), coalesce(sum(rows_rejected), 0)
+                FROM etl_file_load WHERE job_execution_id = ?""",
+                rows -> new RunTotals(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getLong(5), rows.getLong(6)),
+                jobExecutionId).get(0);
+    }
+
     /** Files or folders of a run that could not be loaded. */
     public long failures(long jobExecutionId) {
         return query("SELECT count(DISTINCT folder) FROM etl_file_load WHERE job_execution_id = ? AND status = 'failed'",

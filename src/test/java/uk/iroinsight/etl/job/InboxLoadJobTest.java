@@ -29,6 +29,8 @@ import uk.iroinsight.IroInsightApplication;
 import uk.iroinsight.etl.WarehouseContents;
 import uk.iroinsight.etl.privacy.Pseudonymiser;
 import uk.iroinsight.etl.privacy.SecretKeys;
+import uk.iroinsight.security.Access;
+import uk.iroinsight.security.AuditLog;
 import uk.iroinsight.warehouse.Warehouse;
 
 /**
@@ -52,6 +54,7 @@ import uk.iroinsight.warehouse.Warehouse;
 class InboxLoadJobTest {
 
     private static final Path INBOX = WarehouseContents.resource("inboxes/three-authorities");
+    private static final Access LOADER = Access.admin("loader-admin");
 
     private ConfigurableApplicationContext context;
     private Path secrets;
@@ -78,10 +81,10 @@ class InboxLoadJobTest {
         Runnable unsubscribe = progress.onChange(() -> progressSeen.add(progress.current()
                 .map(p -> p.stage() + " " + p.authoritiesDone() + "/" + p.authoritiesTotal() + " rows " + p.rowsLoaded() + "/" + p.rowsRejected())
                 .orElse("ended")));
-        first = loads.runAndWait(INBOX);
+        first = loads.runAndWait(INBOX, LOADER);
         unsubscribe.run();
         afterFirst = contents();
-        second = loads.runAndWait(INBOX);
+        second = loads.runAndWait(INBOX, LoadService.SCHEDULER);
         afterSecond = contents();
     }
 
@@ -102,6 +105,22 @@ class InboxLoadJobTest {
         try (Connection connection = context.getBean(Warehouse.class).connect()) {
             return WarehouseContents.rows(connection, sql);
         }
+    }
+
+    @Test
+    void eachRunIsInTheAuditTrailWithWhoStartedItTheInboxAndWhatItDid() {
+        String inbox = INBOX.toAbsolutePath().normalize().toString();
+        List<AuditLog.Entry> loads = new ArrayList<>(context.getBean(AuditLog.class).recent(100, null, "load", null, null));
+        Collections.reverse(loads);
+        assertThat(loads).extracting(e -> e.username() + "|" + e.role() + "|" + e.target() + "|" + e.detail()).containsExactly(
+                "loader-admin|ADMIN|" + inbox + "|started",
+                "loader-admin|ADMIN|" + inbox + "|run " + first.getId() + " ended COMPLETED: 4 LA-years loaded, 0 unchanged, "
+                        + "0 unreadable, 0 folders refused; 30 rows loaded, 6 rejected",
+                "scheduler|null|" + inbox + "|started",
+                "scheduler|null|" + inbox + "|run " + second.getId() + " ended COMPLETED: 0 LA-years loaded, 4 unchanged, "
+                        + "0 unreadable, 0 folders refused; 0 rows loaded, 0 rejected");
+        assertThat(first.getJobParameters().getString(LoadService.STARTED_BY)).isEqualTo("loader-admin");
+        assertThat(second.getJobParameters().getString(LoadService.STARTED_BY)).isEqualTo("scheduler");
     }
 
     @Test
