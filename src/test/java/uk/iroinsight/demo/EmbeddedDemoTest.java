@@ -246,8 +246,7 @@ class EmbeddedDemoTest {
                 "--logging.level.root=WARN",
                 "--logging.level.uk.iroinsight.demo=INFO",
                 "--logging.level.uk.iroinsight.etl.job=INFO",
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"));
+                "--vaadin.productionMode=true"));
         arguments.addAll(List.of(extra));
         return arguments.toArray(String[]::new);
     }

@@ -187,7 +187,14 @@ class ViewerDisclosureBrowserTest {
             pages.add("/scorecard?la=" + la + "&year=" + YEAR);
             pages.add("/region?la=" + la + "&year=" + YEAR);
         }
-        for (Indicator indicator : raw.catalogue().all()) {
+        // The explorer and breakdown of every indicator where Rutland has something hidden in the year.
+        MartSnapshot viewer = data.snapshot(Access.viewer("test"));
+        List<Indicator> withHidden = raw.catalogue().all().stream().filter(indicator ->
+                viewer.la(RUTLAND, YEAR, indicator.id()).value() == null && raw.la(RUTLAND, YEAR, indicator.id()).value() != null
+                        || indicator.breakdowns().stream().anyMatch(by -> data.breakdown(Access.viewer("test"), RUTLAND, YEAR, indicator.id(), by)
+                        .stream().anyMatch(row -> "suppressed".equals(row.status())))).toList();
+        assertThat(withHidden).hasSizeGreaterThan(5);
+        for (Indicator indicator : withHidden) {
             pages.add("/explorer?la=" + RUTLAND + "&year=" + YEAR + "&indicator=" + indicator.id() + "&compare=region");
             if (!indicator.breakdowns().isEmpty()) {
                 pages.add("/breakdown?la=" + RUTLAND + "&year=" + YEAR + "&indicator=" + indicator.id() + "&by="
@@ -231,9 +238,9 @@ class ViewerDisclosureBrowserTest {
                 assertThat(hidden.texts()).as("%s: cell '%s'", page, cell.getText()).doesNotContain(text);
             }
         }
-        assertThat(charts).isGreaterThan(100);
-        assertThat(numbers).isGreaterThan(1000);
-        assertThat(cells).isGreaterThan(1000);
+        assertThat(charts).isGreaterThan(30);
+        assertThat(numbers).isGreaterThan(500);
+        assertThat(cells).isGreaterThan(500);
 
         // The downloads of a chart's table carry what the table shows, no more.
         for (String indicator : List.of("participation_pct", "reviews_on_time_pct", "stability_3plus_pct", "cla_31mar")) {
