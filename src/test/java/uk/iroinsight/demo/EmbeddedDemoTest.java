@@ -229,7 +229,13 @@ class EmbeddedDemoTest {
     }
 
     private static ConfigurableApplicationContext start(Path root, WebApplicationType type, String... extra) {
-        return new SpringApplicationBuilder(IroInsightApplication.class).web(type).run(arguments(root, extra));
+        List<String> all = new ArrayList<>(List.of(extra));
+        if (type == WebApplicationType.NONE) {
+            // As the CLI's commands start (cli.Spring): Vaadin needs a web context.
+            all.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                    + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
+        }
+        return new SpringApplicationBuilder(IroInsightApplication.class).web(type).run(arguments(root, all.toArray(String[]::new)));
     }
 
     /** As command-line arguments, so they outrank application.properties. */
