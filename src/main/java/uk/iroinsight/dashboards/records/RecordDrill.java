@@ -122,6 +122,17 @@ public class RecordDrill {
         return current.get().maySeeRecordsOf(laCode);
     }
 
+    /**
+     * Refuses (AccessDenied, audited as ACCESS_DENIED) unless whoever is signed in may see the
+     * authority's records; for a page that asks before it has a cell to read.
+     */
+    public void check(String laCode, int year, String indicator, String dimension, String category) {
+        Access who = current.get();
+        if (!who.maySeeRecordsOf(laCode)) {
+            refuse(who, detail(laCode, year, indicator, dimension, category));
+        }
+    }
+
     /** The rows behind a cell, for whoever is signed in; audited as RECORDS, or refused (ACCESS_DENIED). */
     public Records records(String laCode, int year, String indicator, String dimension, String category) {
         return records(current.get(), laCode, year, indicator, dimension, category);
@@ -139,24 +150,31 @@ public class RecordDrill {
 
     private Records read(Access who, AuditLog.Event event, String laCode, int year, String indicator, String dimension,
                          String category, String format) {
-        String detail = "la=" + laCode + " year=" + year + " indicator=" + indicator + " dimension=" + dimension
-                + " category=" + category;
+        String detail = detail(laCode, year, indicator, dimension, category);
         if (!who.maySeeRecordsOf(laCode)) {
-            audit.record(who, AuditLog.Event.ACCESS_DENIED, TARGET, detail);
-            throw new AccessDenied(who.signedIn() && who.laCode() != null
-                    ? "An LA analyst for " + who.laCode() + " asked for the records of " + laCode
-                    : "No access to record-level rows (" + (who.role() == null ? "not signed in" : who.role().name()) + ")");
+            refuse(who, detail);
         }
         Records records = rows(laCode, year, indicator, dimension, category);
         audit.record(who, event, TARGET, detail + (format == null ? "" : " format=" + format) + " rows=" + records.rows().size());
         return records;
     }
 
+    private static String detail(String laCode, int year, String indicator, String dimension, String category) {
+        return "la=" + laCode + " year=" + year + " indicator=" + indicator + " dimension=" + dimension + " category=" + category;
+    }
+
+    private void refuse(Access who, String detail) {
+        audit.record(who, AuditLog.Event.ACCESS_DENIED, TARGET, detail);
+        throw new AccessDenied(who.laCode() != null
+                ? "An LA analyst for " + who.laCode() + " asked for another authority's records (" + detail + ")"
+                : "No access to record-level rows (" + (who.role() == null ? "not signed in" : who.role().name()) + ")");
+    }
+
     // ------------------------------------------------------------------ reading (access already checked)
 
     private Records rows(String laCode, int year, String indicatorId, String dimension, String category) {
         Indicator indicator = catalogue.find(indicatorId).orElse(null);
-        if (indicator == null || !DIMENSIONS.contains(dimension) || !indicator.breakdowns().contains(dimension) || category == null
+        if (indicator == null || laCode == null || !DIMENSIONS.contains(dimension) || !indicator.breakdowns().contains(dimension) || category == null
                 || !laCode.matches("\\d{3}")) {
             return new Records(null, indicator, List.of());
         }
