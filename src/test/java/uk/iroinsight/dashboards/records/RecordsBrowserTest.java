@@ -100,7 +100,7 @@ class RecordsBrowserTest {
                     + session.driver().findElement(By.tagName("body")).getText(), e);
         }
         assertThat(session.driver().getCurrentUrl()).contains("/records", "la=891", "year=2024", "indicator=participation_pct",
-                "by=age_band", "category=10");
+                "by=age_band", "category=1%20to%204");
         assertThat(session.driver().findElement(By.cssSelector("#main-content h1")).getDomProperty("textContent"))
                 .isEqualTo("The " + n + " reviews aged 1 to 4 behind Nottinghamshire's reviews where the child's views were conveyed, "
                         + "year ending 31 March 2024");
