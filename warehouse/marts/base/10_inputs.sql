@@ -24,6 +24,12 @@ CREATE OR REPLACE TEMP MACRO age_band(age) AS
 CREATE OR REPLACE TEMP MACRO sex_label(sex) AS
     CASE sex WHEN 1 THEN 'Male' WHEN 2 THEN 'Female' END;
 
+-- The record-level drill (uk.iroinsight.dashboards.records.RecordDrill) runs these same files on
+-- a connection of its own with variables drill_la and drill_year set: only that LA-year is taken,
+-- and every unit carries its key (child_key; review_date for a review; dispute_id) through
+-- unit_key(). In a build the variables are unset, the keys are NULL and the units group as before.
+CREATE OR REPLACE TEMP MACRO unit_key(k) AS CASE WHEN getvariable('drill_la') IS NOT NULL THEN k END;
+
 -- The LA-years loaded (only these get records figures), with the collection year's bounds and
 -- the files each was loaded from.
 CREATE OR REPLACE TEMP VIEW mart_la_year AS
@@ -32,7 +38,9 @@ SELECT la_code,
        make_date(year - 1, 4, 1) AS year_start,
        make_date(year, 3, 31)    AS year_end,
        coalesce(files, [])       AS files
-FROM etl_la_year;
+FROM etl_la_year
+WHERE getvariable('drill_la') IS NULL
+   OR (la_code = getvariable('drill_la') AND year = getvariable('drill_year'));
 
 -- One row per child per loaded LA-year (fact_child_year), with the placement figures of the
 -- counting rule in force and the breakdown dimensions at 31 March. (Temporary tables rather
@@ -91,6 +99,8 @@ JOIN fact_population p ON p.area_type = 'la' AND p.la_code = y.la_code AND p.yea
 --                           group's sums, except for a median, whose units are single values)
 --   excluded                1 for a unit left out of the denominator (unknown history)
 --   age_band .. outcome     the unit's breakdown dimensions (NULL where it has none)
+--   child_key, review_date, the unit's key for the record-level drill (unit_key(): NULL in a
+--   dispute_id              build; a child: child_key; a review: child_key and review_date)
 CREATE OR REPLACE TEMP TABLE mart_unit (
     la_code        VARCHAR  NOT NULL,
     year           SMALLINT NOT NULL,
@@ -106,5 +116,8 @@ CREATE OR REPLACE TEMP TABLE mart_unit (
     legal_status   VARCHAR,
     theme          VARCHAR,
     stage          VARCHAR,
-    outcome        VARCHAR
+    outcome        VARCHAR,
+    child_key      VARCHAR,
+    review_date    DATE,
+    dispute_id     VARCHAR
 );

@@ -24,14 +24,14 @@ WITH at_31mar AS (
 )
 -- counts, and the numerators of the rates
 SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
 FROM at_31mar, (VALUES ('cla_31mar'), ('cla_rate_10k')) v(indicator)
 UNION ALL BY NAME
-SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator, age_band, sex, ethnicity
+SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator, age_band, sex, ethnicity, unit_key(child_key) AS child_key
 FROM mart_child_year, (VALUES ('starts'), ('starts_rate_10k')) v(indicator)
 WHERE started_in_year
 UNION ALL BY NAME
-SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator, age_band, sex, ethnicity
+SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator, age_band, sex, ethnicity, unit_key(child_key) AS child_key
 FROM mart_child_year, (VALUES ('ceased'), ('ceased_rate_10k')) v(indicator)
 WHERE ceased_in_year
 UNION ALL BY NAME
@@ -41,7 +41,7 @@ FROM mart_population, (VALUES ('cla_rate_10k'), ('starts_rate_10k'), ('ceased_ra
 UNION ALL BY NAME
 -- the mix at 31 March: every child at 31 March is in each denominator
 SELECT la_code, year, m.indicator, CASE WHEN m.counted THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
 FROM at_31mar,
 LATERAL (VALUES ('uasc_pct',        uasc_31mar),
                 ('s20_pct',         ls_31mar = 'V2'),

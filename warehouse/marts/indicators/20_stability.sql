@@ -32,14 +32,14 @@ WITH at_31mar AS (
 )
 SELECT la_code, year, 'stability_3plus_pct' AS indicator,
        CASE WHEN placements >= 3 THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
 FROM at_31mar
 UNION ALL BY NAME
 SELECT la_code, year, 'stability_long_term_pct' AS indicator,
        CASE WHEN known AND placement_start <= placed_since THEN 1 ELSE 0 END AS numerator,
        CASE WHEN known THEN 1 ELSE 0 END AS denominator,
        CASE WHEN known THEN 0 ELSE 1 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
 FROM (
     SELECT *, coalesce(start_observed, false) OR period_start_31mar <= continuous_since AS known
     FROM at_31mar

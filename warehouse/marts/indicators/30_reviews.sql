@@ -40,26 +40,26 @@ children AS (
     WHERE c.in_care_31mar
 )
 SELECT la_code, year, 'reviews_held' AS indicator, 1 AS numerator,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
 FROM mart_review
 UNION ALL BY NAME
 SELECT la_code, year, 'reviews_on_time_pct' AS indicator,
        CASE WHEN on_time THEN 1 ELSE 0 END AS numerator,
        CASE WHEN due_date IS NOT NULL THEN 1 ELSE 0 END AS denominator,
        CASE WHEN due_date IS NULL THEN 1 ELSE 0 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
 FROM mart_review
 UNION ALL BY NAME
 SELECT la_code, year, 'children_reviews_on_time_pct' AS indicator,
        CASE WHEN known AND late = 0 AND NOT overdue_31mar THEN 1 ELSE 0 END AS numerator,
        CASE WHEN known THEN 1 ELSE 0 END AS denominator,
        CASE WHEN known THEN 0 ELSE 1 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
 FROM children
 WHERE NOT known OR looked_after_20wd
 UNION ALL BY NAME
 SELECT la_code, year, 'reviews_overdue_31mar' AS indicator,
        CASE WHEN overdue_31mar THEN 1 ELSE 0 END AS numerator,
        CASE WHEN overdue_31mar IS NULL THEN 1 ELSE 0 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
 FROM children

@@ -27,27 +27,27 @@ child_reviews AS (
 )
 SELECT la_code, year, 'participation_pct' AS indicator,
        CASE WHEN views_conveyed THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
 FROM reviews
 WHERE aged_4_plus_code
 UNION ALL BY NAME
 SELECT la_code, year, 'attendance_pct' AS indicator,
        CASE WHEN review_code IN ('PN1', 'PN2', 'PN3', 'PN4') THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
 FROM reviews
 WHERE aged_4_plus_code
 UNION ALL BY NAME
 SELECT c.la_code, c.year, 'children_participated_all_pct' AS indicator,
        CASE WHEN r.conveyed = r.reviews THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       c.age_band, c.sex, c.ethnicity, c.placement_type, c.legal_status
+       c.age_band, c.sex, c.ethnicity, c.placement_type, c.legal_status, unit_key(c.child_key) AS child_key
 FROM mart_child_year c
 JOIN child_reviews r USING (la_code, year, child_key)
 WHERE c.in_care_31mar AND c.age_31mar >= 4
 UNION ALL BY NAME
 -- (the reviews of an LA-year with the same categories are one row of units: 8 shares x every
--- review would be the largest unit set of all)
+-- review would be the largest unit set of all; in the drill each review is its own row)
 SELECT la_code, year, lower(code) || '_share' AS indicator,
        count(*) FILTER (WHERE review_code = code) AS numerator, count(*) AS denominator, count(*) AS units,
-       age_band, sex, ethnicity, placement_type, legal_status
+       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
 FROM reviews, (VALUES ('PN0'), ('PN1'), ('PN2'), ('PN3'), ('PN4'), ('PN5'), ('PN6'), ('PN7')) codes(code)
 GROUP BY ALL

@@ -35,7 +35,8 @@ concerns AS (
     SELECT * FROM disputes WHERE type = 'CONCERN'
 )
 SELECT la_code, raised_year AS year, indicator, 1 AS numerator,
-       theme_label AS theme, stage_label AS stage, outcome_label AS outcome
+       theme_label AS theme, stage_label AS stage, outcome_label AS outcome,
+       unit_key(dispute_id) AS dispute_id
 FROM concerns, (VALUES ('disputes_raised'), ('disputes_per_100_cla')) v(indicator)
 UNION ALL BY NAME
 SELECT la_code, year, 'disputes_per_100_cla' AS indicator, 0 AS numerator, 1 AS denominator
@@ -43,37 +44,41 @@ FROM mart_child_year
 WHERE in_care_31mar
 UNION ALL BY NAME
 SELECT la_code, raised_year AS year, 'disputes_formal_pct' AS indicator,
-       CASE WHEN formal THEN 1 ELSE 0 END AS numerator, 1 AS denominator, theme_label AS theme
+       CASE WHEN formal THEN 1 ELSE 0 END AS numerator, 1 AS denominator, theme_label AS theme,
+       unit_key(dispute_id) AS dispute_id
 FROM concerns
 UNION ALL BY NAME
 SELECT la_code, raised_year AS year, 'disputes_stage3plus_pct' AS indicator,
        CASE WHEN stage_reached IN ('3', '4') OR cafcass THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       theme_label AS theme
+       theme_label AS theme, unit_key(dispute_id) AS dispute_id
 FROM concerns
 UNION ALL BY NAME
 SELECT la_code, raised_year AS year, 'disputes_resolved_20wd_pct' AS indicator,
        CASE WHEN working_days_stage1_to_resolve <= 20 THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       theme_label AS theme, stage_label AS stage
+       theme_label AS theme, stage_label AS stage, unit_key(dispute_id) AS dispute_id
 FROM concerns
 WHERE formal AND resolved IS NOT NULL AND stage1_date IS NOT NULL
 UNION ALL BY NAME
 SELECT la_code, raised_year AS year, 'disputes_median_wd' AS indicator,
        working_days_to_resolve AS numerator, NULL AS denominator,
-       theme_label AS theme, stage_label AS stage
+       theme_label AS theme, stage_label AS stage, unit_key(dispute_id) AS dispute_id
 FROM concerns
 WHERE resolved IS NOT NULL
 UNION ALL BY NAME
 SELECT y.la_code, y.year, 'disputes_open_31mar' AS indicator, 1 AS numerator,
-       coalesce(th.description, 'Not known') AS theme, CASE d.stage_reached WHEN 'INFORMAL' THEN 'Informal' ELSE 'Stage ' || d.stage_reached END AS stage
+       coalesce(th.description, 'Not known') AS theme, CASE d.stage_reached WHEN 'INFORMAL' THEN 'Informal' ELSE 'Stage ' || d.stage_reached END AS stage,
+       unit_key(d.dispute_id) AS dispute_id
 FROM fact_dispute d
 JOIN mart_la_year y ON y.la_code = d.la_code AND d.raised <= y.year_end AND (d.resolved IS NULL OR d.resolved > y.year_end)
 LEFT JOIN dim_dispute_theme th ON th.code = d.theme
 WHERE d.type = 'CONCERN'
 UNION ALL BY NAME
-SELECT la_code, raised_year AS year, 'cafcass_referrals' AS indicator, 1 AS numerator, theme_label AS theme
+SELECT la_code, raised_year AS year, 'cafcass_referrals' AS indicator, 1 AS numerator, theme_label AS theme,
+       unit_key(dispute_id) AS dispute_id
 FROM concerns
 WHERE cafcass
 UNION ALL BY NAME
-SELECT la_code, raised_year AS year, 'good_practice_alerts' AS indicator, 1 AS numerator, theme_label AS theme
+SELECT la_code, raised_year AS year, 'good_practice_alerts' AS indicator, 1 AS numerator, theme_label AS theme,
+       unit_key(dispute_id) AS dispute_id
 FROM disputes
 WHERE type = 'GOOD_PRACTICE'

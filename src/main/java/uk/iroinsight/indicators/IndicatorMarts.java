@@ -129,9 +129,7 @@ public class IndicatorMarts {
     }
 
     private void build(Connection connection, String fingerprint) throws SQLException {
-        SqlScripts.setVariable(connection, IndicatorFlags.COUNT_SAME_CARER_MOVES, flags.countSameCarerMoves());
-        SqlScripts.setVariable(connection, IndicatorFlags.PN4_COUNTS_AS_PARTICIPATION, flags.pn4CountsAsParticipation());
-        SqlScripts.setVariable(connection, "sn_model", flags.snModel());
+        setFlags(connection, flags);
         writeCatalogue(connection);
         for (String path : SqlScripts.list(BASE)) {
             timed(path, () -> SqlScripts.run(connection, path));
@@ -158,6 +156,36 @@ public class IndicatorMarts {
         }
     }
 
+    /** Sets the flags' variables the mart SQL reads ({@code getvariable(...)}) on a connection. */
+    public static void setFlags(Connection connection, IndicatorFlags flags) throws SQLException {
+        SqlScripts.setVariable(connection, IndicatorFlags.COUNT_SAME_CARER_MOVES, flags.countSameCarerMoves());
+        SqlScripts.setVariable(connection, IndicatorFlags.PN4_COUNTS_AS_PARTICIPATION, flags.pn4CountsAsParticipation());
+        SqlScripts.setVariable(connection, "sn_model", flags.snModel());
+    }
+
+    /**
+     * The units' inputs for the record-level drill (uk.iroinsight.dashboards.records): on a
+     * connection of its own, with the flags and {@code drill_la}/{@code drill_year} set, runs
+     * {@code base/} over that one LA-year and returns each {@code indicators/} file's SELECT of
+     * units (its rows carry their keys, see {@code base/10_inputs.sql}), exactly as a build
+     * inserts them into mart_unit.
+     */
+    public static List<String> prepareDrill(Connection connection, IndicatorFlags flags, String laCode, int year) throws SQLException {
+        setFlags(connection, flags);
+        SqlScripts.setVariable(connection, "drill_la", laCode);
+        SqlScripts.setVariable(connection, "drill_year", year);
+        for (String path : SqlScripts.list(BASE)) {
+            SqlScripts.run(connection, path);
+        }
+        return SqlScripts.list(INDICATORS).stream().map(IndicatorMarts::unitSelect).toList();
+    }
+
+    /** An indicators/ file's SELECT without its closing semicolon. */
+    static String unitSelect(String path) {
+        String query = SqlScripts.read(path).strip();
+        return query.endsWith(";") ? query.substring(0, query.length() - 1) : query;
+    }
+
     private interface Step {
         void run() throws SQLException;
     }
@@ -175,10 +203,7 @@ public class IndicatorMarts {
      * are kept one by one.
      */
     private static void addUnits(Connection connection, String path) throws SQLException {
-        String query = SqlScripts.read(path).strip();
-        if (query.endsWith(";")) {
-            query = query.substring(0, query.length() - 1);
-        }
+        String query = unitSelect(path);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE OR REPLACE TEMP TABLE mart_file_unit AS (SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (\n"
                     + query + "\n)");

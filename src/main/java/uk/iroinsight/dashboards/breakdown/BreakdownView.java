@@ -39,6 +39,9 @@ import uk.iroinsight.dashboards.layout.MainLayout;
 import uk.iroinsight.dashboards.layout.StateBar;
 import uk.iroinsight.dashboards.layout.Units;
 import uk.iroinsight.dashboards.layout.ViewState;
+import uk.iroinsight.dashboards.records.RecordDrill;
+import uk.iroinsight.dashboards.records.RecordWords;
+import uk.iroinsight.dashboards.records.RecordsView;
 import uk.iroinsight.indicators.Disclosure;
 import uk.iroinsight.indicators.Disclosure.Shown;
 import uk.iroinsight.indicators.Indicator;
@@ -63,8 +66,11 @@ public class BreakdownView extends DashboardView {
     /** The IRO Handbook's timescale for resolving a formal dispute. */
     static final int HANDBOOK_WORKING_DAYS = 20;
 
-    public BreakdownView(DashboardData data) {
+    private final RecordDrill drill;
+
+    public BreakdownView(DashboardData data, RecordDrill drill) {
         super(data);
+        this.drill = drill;
         addClassName("iro-breakdown");
     }
 
@@ -167,9 +173,38 @@ public class BreakdownView extends DashboardView {
             body.add(new Paragraph("There are no figures for this breakdown in " + authority.name() + "'s returns for the year."));
         }
         body.add(disclosureNote(shown.suppressedCount() > 0));
+        if (drill.maySee(authority.laCode())) {
+            recordLinks(indicator, authority, year, dimension).ifPresent(body::add);
+        }
         ChartCard card = new ChartCard(title, body, () -> breakdownTable(indicator, authority, year, shown, total), indicator);
         card.setId("breakdown-card");
         return card;
+    }
+
+    /**
+     * For an account that may see the authority's records (an ADMIN, or its own analyst): each
+     * group's link to the children, reviews or disputes behind it. (RecordsView checks again.)
+     */
+    private java.util.Optional<Component> recordLinks(Indicator indicator, Authority authority, int year, String dimension) {
+        List<DashboardData.BreakdownRow> rows = data.breakdown(authority.laCode(), year, indicator.id(), dimension);
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        UnorderedList links = new UnorderedList();
+        links.setId("records-links");
+        links.addClassName("iro-breakdown-links");
+        for (DashboardData.BreakdownRow row : rows) {
+            RouterLink link = new RouterLink();
+            link.setRoute(RecordsView.class);
+            link.setQueryParameters(state.withCompare(null).withCategory(row.category()).toQueryParameters());
+            link.setText(RecordWords.linkText(indicator, row));
+            link.getElement().setAttribute("data-category", row.category());
+            links.add(new ListItem(new Span(row.category() + ": "), link));
+        }
+        Div box = new Div(new Paragraph("The records behind each group (" + authority.name() + "'s own, not suppressed; "
+                + "what you open is recorded in the audit trail):"), links);
+        box.setId("records-box");
+        return java.util.Optional.of(box);
     }
 
     static ChartOptions bars(String title, ValueFormat format, Indicator indicator, ShownBreakdown shown) {

@@ -13,12 +13,21 @@ import com.vaadin.flow.router.QueryParameters;
 /**
  * What a view shows, as it lives in the URL's query string (PRODUCT.md §4): {@code la} (the
  * 3-digit DfE code), {@code year} (the year ending 31 March), {@code indicator} (a catalogue id),
- * {@code compare} (the comparison set) and {@code by} (a breakdown dimension). Any may be absent;
+ * {@code compare} (the comparison set), {@code by} (a breakdown dimension) and {@code category}
+ * (one of its categories, for the record-level drill). Any may be absent;
  * a view fills the gaps with its defaults and writes the full state back, so a pasted link
  * reproduces the view and the browser's back and forward buttons step through the choices.
  * Unparseable values are treated as absent rather than failing the page.
  */
-public record ViewState(String la, Integer year, String indicator, Comparison compare, String by) {
+public record ViewState(String la, Integer year, String indicator, Comparison compare, String by, String category) {
+
+    /** A category as a breakdown names it ("10 to 15", "Refused/not obtained", a dispute theme): printable, at most 100 characters. */
+    private static final String CATEGORY = "[\\p{L}\\p{N} ,.'()/&+-]{1,100}";
+
+    /** A state without a category (every view but the record-level drill). */
+    public ViewState(String la, Integer year, String indicator, Comparison compare, String by) {
+        this(la, year, indicator, compare, by, null);
+    }
 
     /** The authorities an indicator's ranking and funnel compare. */
     public enum Comparison {
@@ -63,7 +72,8 @@ public record ViewState(String la, Integer year, String indicator, Comparison co
         String indicator = first(values, "indicator").filter(v -> v.matches("[a-z0-9_]{1,64}")).orElse(null);
         Comparison compare = first(values, "compare").flatMap(Comparison::parse).orElse(null);
         String by = first(values, "by").filter(v -> v.matches("[a-z_]{1,32}")).orElse(null);
-        return new ViewState(la, year, indicator, compare, by);
+        String category = first(values, "category").filter(v -> v.matches(CATEGORY)).orElse(null);
+        return new ViewState(la, year, indicator, compare, by, category);
     }
 
     /** The state as a query string's parameters, in a fixed order, leaving out what is absent. */
@@ -84,40 +94,47 @@ public record ViewState(String la, Integer year, String indicator, Comparison co
         if (by != null) {
             values.put("by", List.of(by));
         }
+        if (category != null) {
+            values.put("category", List.of(category));
+        }
         return new QueryParameters(values);
     }
 
     /** "la=891&year=2024..." (no leading ?), always in this order, for links. */
     public String queryString() {
         StringBuilder text = new StringBuilder();
-        for (String name : List.of("la", "year", "indicator", "compare", "by")) {
+        for (String name : List.of("la", "year", "indicator", "compare", "by", "category")) {
             List<String> value = toQueryParameters().getParameters().get(name);
             if (value != null) {
                 text.append(text.isEmpty() ? "" : "&").append(name).append('=')
-                        .append(URLEncoder.encode(value.get(0), StandardCharsets.UTF_8));
+                        .append(URLEncoder.encode(value.get(0), StandardCharsets.UTF_8).replace("+", "%20"));
             }
         }
         return text.toString();
     }
 
     public ViewState withLa(String value) {
-        return new ViewState(value, year, indicator, compare, by);
+        return new ViewState(value, year, indicator, compare, by, category);
     }
 
     public ViewState withYear(Integer value) {
-        return new ViewState(la, value, indicator, compare, by);
+        return new ViewState(la, value, indicator, compare, by, category);
     }
 
     public ViewState withIndicator(String value) {
-        return new ViewState(la, year, value, compare, by);
+        return new ViewState(la, year, value, compare, by, category);
     }
 
     public ViewState withCompare(Comparison value) {
-        return new ViewState(la, year, indicator, value, by);
+        return new ViewState(la, year, indicator, value, by, category);
     }
 
     public ViewState withBy(String value) {
-        return new ViewState(la, year, indicator, compare, value);
+        return new ViewState(la, year, indicator, compare, value, category);
+    }
+
+    public ViewState withCategory(String value) {
+        return new ViewState(la, year, indicator, compare, by, value);
     }
 
     private static Optional<String> first(Map<String, List<String>> values, String name) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -40,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.iroinsight.dashboards.DemoWarehouse;
+import uk.iroinsight.security.TestAccounts;
 import uk.iroinsight.warehouse.Warehouse;
 
 /**
@@ -106,6 +108,24 @@ class BreakdownAndRegionBrowserTest {
         }
     }
 
+    private static boolean signedIn;
+
+    /** A forum member's account: a VIEWER (the suppression checks below are a VIEWER's). */
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            browser.manage().deleteAllCookies();
+            browser.get(url("/login"));
+            WebElement user = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+            user.sendKeys(TestAccounts.VIEWER.username());
+            WebElement secret = browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
+            secret.sendKeys(TestAccounts.PASSWORD);
+            secret.sendKeys(Keys.ENTER);
+            waitFor(d -> !d.getCurrentUrl().contains("/login"));
+            signedIn = true;
+        }
+    }
+
     // ------------------------------------------------------------------ breakdown
 
     @Test
@@ -135,6 +155,9 @@ class BreakdownAndRegionBrowserTest {
         WebElement table = showTable("breakdown-card");
         assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(categories.size() + 1);
         assertThat(table.findElement(By.cssSelector("thead")).getText()).contains("Age band", "Numerator (children)", "Denominator");
+        // a VIEWER is offered no record-level links
+        assertThat(browser.findElements(By.id("records-links"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href*='records']"))).isEmpty();
         screenshot("breakdown-cla-age-band");
     }
 
