@@ -108,14 +108,20 @@ public final class BrowserSession implements AutoCloseable {
      * page it leads to.
      */
     public void signIn(String baseUrl, String username, String password) {
+        signIn(driver, baseUrl, username, password);
+    }
+
+    /** {@link #signIn(String, String, String)} for a test that drives its own browser. */
+    public static void signIn(WebDriver driver, String baseUrl, String username, String password) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/login");
-        WebElement user = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         user.sendKeys(username);
         WebElement secret = driver.findElement(By.cssSelector("#vaadinLoginPassword input"));
         secret.sendKeys(password);
         secret.sendKeys(Keys.ENTER);
-        waitFor(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+        wait.until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
         if (driver.getCurrentUrl().contains("error")) {
             fail("could not sign in as " + username);
         }

@@ -95,6 +95,11 @@ public class DashboardData {
         return snapshot(access.get());
     }
 
+    /** Whether the signed-in account sees small numbers suppressed (a VIEWER, or nobody signed in). */
+    public boolean suppresses() {
+        return access.get().suppress();
+    }
+
     /** The figures of the latest build as {@code who} may see them: disclosed unless they may see small numbers. */
     public MartSnapshot snapshot(Access who) {
         Loaded loaded = loaded();

@@ -24,8 +24,9 @@ import uk.iroinsight.dashboards.layout.ViewState.Comparison;
  * snapshot of the marts per rendering, a change of state as a navigation (so back and forward
  * step through the choices), and disclosure control.
  *
- * <p>Disclosure: until sign-in and roles arrive, everyone who reaches a view sees what a VIEWER
- * sees (indicators.md §9): small numbers suppressed everywhere, charts included.
+ * <p>Disclosure: the snapshot comes from {@link DashboardData#snapshot()}, which answers for the
+ * signed-in account (a VIEWER's has small numbers removed already); {@link #suppress()} says
+ * whether the view should also format as for a VIEWER.
  */
 public abstract class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -52,9 +53,9 @@ public abstract class DashboardView extends VerticalLayout implements BeforeEnte
     /** Builds the view's content for {@link #state} from {@link #snapshot}. */
     protected abstract void render();
 
-    /** Small numbers are suppressed (see the class comment). */
+    /** Small numbers are suppressed for this account (a VIEWER, or nobody signed in). */
     protected boolean suppress() {
-        return true;
+        return data.suppresses();
     }
 
     @Override
@@ -82,7 +83,7 @@ public abstract class DashboardView extends VerticalLayout implements BeforeEnte
         Integer year = given.year() != null && snapshot.years().contains(given.year()) ? given.year()
                 : snapshot.latestYear(la).orElse(null);
         Comparison compare = given.compare() == null ? Comparison.SN : given.compare();
-        return new ViewState(la, year, given.indicator(), compare, given.by());
+        return new ViewState(la, year, given.indicator(), compare, given.by(), given.category());
     }
 
     private String defaultLa() {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -44,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.iroinsight.dashboards.BrowserSession;
 import uk.iroinsight.dashboards.DemoWarehouse;
+import uk.iroinsight.security.TestAccounts;
 import uk.iroinsight.dashboards.data.Authority;
 import uk.iroinsight.dashboards.data.DashboardData;
 import uk.iroinsight.dashboards.data.Figure;
@@ -117,6 +120,17 @@ class ExplorerBrowserTest {
     static void stopChromium() {
         if (browser != null) {
             browser.quit();
+        }
+    }
+
+    private static boolean signedIn;
+
+    /** A forum member's account: a VIEWER, who sees small numbers suppressed. */
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            BrowserSession.signIn(browser, "http://localhost:" + port, TestAccounts.VIEWER.username(), TestAccounts.PASSWORD);
+            signedIn = true;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -39,7 +40,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import uk.iroinsight.dashboards.BrowserSession;
 import uk.iroinsight.dashboards.DemoWarehouse;
+import uk.iroinsight.security.TestAccounts;
 import uk.iroinsight.dashboards.data.DashboardData;
 import uk.iroinsight.dashboards.data.Figure;
 import uk.iroinsight.dashboards.data.MartSnapshot;
@@ -118,6 +121,17 @@ class OverviewBrowserTest {
     }
 
     // ------------------------------------------------------------------ overview
+
+    private static boolean signedIn;
+
+    /** A forum member's account: a VIEWER, who sees small numbers suppressed. */
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            BrowserSession.signIn(browser, "http://localhost:" + port, TestAccounts.VIEWER.username(), TestAccounts.PASSWORD);
+            signedIn = true;
+        }
+    }
 
     @Test
     void the_landing_page_is_the_overview_of_the_default_authority_and_writes_it_into_the_url() throws Exception {
