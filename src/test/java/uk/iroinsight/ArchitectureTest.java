@@ -32,6 +32,12 @@ class ArchitectureTest {
             .that().resideInAPackage("..indicators..")
             .should().dependOnClassesThat().resideInAnyPackage("..etl..", "..dashboards..", "..cli..");
 
+    /** Who may see what is decided in one place that nothing can reach around. */
+    @ArchTest
+    static final ArchRule securityDependsOnlyOnTheWarehouse = noClasses()
+            .that().resideInAPackage("..security..")
+            .should().dependOnClassesThat().resideInAnyPackage("..etl..", "..indicators..", "..dashboards..", "..cli..", "..demo..");
+
     @ArchTest
     static final ArchRule featuresHaveNoCycles = slices().matching("uk.iroinsight.(*)..").should().beFreeOfCycles();
 }

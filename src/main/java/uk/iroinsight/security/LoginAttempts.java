@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginAttempts {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15), LOCK = Duration.ofMinutes(15);
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15), LOCK = Duration.ofMinutes(15);
 
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();

@@ -31,12 +31,14 @@ public class UserAccounts {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginAttempts attempts;
 
-    public UserAccounts(Warehouse warehouse, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    public UserAccounts(Warehouse warehouse, PasswordEncoder encoder, AuditLog audit, Clock clock, LoginAttempts attempts) {
         this.warehouse = warehouse;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.attempts = attempts;
     }
 
     /** A request to change accounts that cannot be done; the message says why, for the page. */
@@ -59,7 +61,27 @@ public class UserAccounts {
         return warehouse.query("the accounts", SELECT + " ORDER BY username", UserAccounts::account);
     }
 
-    /** Whether the password is the account's (for changing one's own password). */
+    /**
+     * Whether the password is the signed-in owner's, before they change it: a wrong one counts as
+     * a failed sign-in ({@link LoginAttempts}, audited), so a session left open cannot be used to
+     * guess the password; a locked name is refused whatever is typed.
+     */
+    public boolean confirmOwnPassword(String username, String password) {
+        if (attempts.isLocked(username)) {
+            return false;
+        }
+        boolean right = matches(username, password);
+        if (right) {
+            attempts.succeeded(username);
+        } else {
+            attempts.failed(username);
+            audit.recordAs(username, AuditLog.Event.LOGIN_FAILED, "account", "wrong current password when changing it"
+                    + (attempts.isLocked(username) ? "; locked for " + LoginAttempts.LOCK.toMinutes() + " minutes" : ""));
+        }
+        return right;
+    }
+
+    /** Whether the password is the account's. */
     public boolean matches(String username, String password) {
         return find(username).map(a -> password != null && encoder.matches(password, a.passwordHash())).orElse(false);
     }

@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import uk.iroinsight.dashboards.layout.MainLayout;
 import uk.iroinsight.security.Access;
 import uk.iroinsight.security.CurrentAccess;
+import uk.iroinsight.security.LoginAttempts;
 import uk.iroinsight.security.PasswordPolicy;
 import uk.iroinsight.security.UserAccount;
 import uk.iroinsight.security.UserAccounts;
@@ -97,8 +98,8 @@ public class AccountView extends VerticalLayout {
     private void change() {
         error.setText("");
         status.setText("");
-        if (!accounts.matches(me.username(), currentPassword.getValue())) {
-            error.setText("The current password is not right.");
+        if (!accounts.confirmOwnPassword(me.username(), currentPassword.getValue())) {
+            error.setText("The current password is not right (after " + LoginAttempts.MAX_FAILURES + " wrong tries it is refused for " + LoginAttempts.LOCK.toMinutes() + " minutes).");
             return;
         }
         if (!Objects.equals(newPassword.getValue(), repeatPassword.getValue())) {

@@ -9,13 +9,13 @@ import uk.iroinsight.indicators.Indicator;
  * The breakdown dimensions of the catalogue ({@code breakdowns:} in {@code indicators.yaml}) as
  * people read them: "Age band" in a chooser, "age band" in a heading.
  */
-final class Dimensions {
+public final class Dimensions {
 
     private Dimensions() {
     }
 
     /** The chooser's label: "Age band", "Ethnicity group", "Dispute theme"... */
-    static String label(String dimension) {
+    public static String label(String dimension) {
         return switch (dimension) {
             case "age_band" -> "Age band";
             case "sex" -> "Sex";
@@ -30,7 +30,7 @@ final class Dimensions {
     }
 
     /** The dimension within a sentence: "age band", "ethnicity group". */
-    static String words(String dimension) {
+    public static String words(String dimension) {
         return label(dimension).toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -2,6 +2,7 @@ package uk.iroinsight.dashboards.records;
 
 import java.util.Locale;
 
+import uk.iroinsight.dashboards.breakdown.Dimensions;
 import uk.iroinsight.dashboards.data.DashboardData.BreakdownRow;
 import uk.iroinsight.dashboards.records.RecordDrill.Kind;
 import uk.iroinsight.dashboards.records.RecordDrill.Records;
@@ -103,22 +104,12 @@ public final class RecordWords {
 
     /** The dimension as a label: "Age band", "Ethnicity group", "Dispute theme". */
     static String dimensionLabel(String dimension) {
-        return switch (dimension) {
-            case "age_band" -> "Age band";
-            case "sex" -> "Sex";
-            case "ethnicity" -> "Ethnicity group";
-            case "placement_type" -> "Placement type";
-            case "legal_status" -> "Legal status";
-            case "theme" -> "Dispute theme";
-            case "stage" -> "Stage reached";
-            case "outcome" -> "Outcome";
-            default -> throw new IllegalArgumentException("not a breakdown dimension: " + dimension);
-        };
+        return Dimensions.label(dimension);
     }
 
     /** The dimension within a sentence: "age band". */
     static String dimension(String dimension) {
-        return dimensionLabel(dimension).toLowerCase(Locale.ROOT);
+        return Dimensions.words(dimension);
     }
 
     /** "Participation in reviews" → "participation in reviews"; "UASC ..." stays. */
