@@ -3,18 +3,20 @@ package uk.iroinsight.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -25,10 +27,18 @@ import uk.iroinsight.IroInsightApplication;
  * generated one printed once; IRO_ADMIN_PASSWORD taken (and a lost password reset with it); a
  * blank or weak one refused before the port opens.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTest {
 
     @TempDir
     Path folder;
+
+    private CapturedOutput output;
+
+    @BeforeEach
+    void capture(CapturedOutput output) {
+        this.output = output;
+    }
 
     @Test
     void theFirstStartGeneratesTheAdminPasswordAndPrintsItOnceOnly() {
@@ -79,14 +89,10 @@ class AdminBootstrapTest {
 
     /** Starts and stops the web application on a random port; returns what it logged. */
     private String start(String... properties) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true));
+        int from = output.getAll().length();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IroInsightApplication.class)
                 .web(WebApplicationType.SERVLET).run(arguments(true, properties))) {
-            return captured.toString();
-        } finally {
-            System.setOut(out);
+            return output.getAll().substring(from);
         }
     }
 

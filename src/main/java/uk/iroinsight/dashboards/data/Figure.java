@@ -12,7 +12,8 @@ import uk.iroinsight.indicators.Indicator;
  * @param laCode       the authority's 3-digit code (la and sn_mean rows)
  * @param source       records | published
  * @param status       ok | suppressed | not_available
- * @param symbol       DfE's symbol for a suppressed published figure
+ * @param symbol       DfE's symbol for a suppressed published figure; {@link #HIDDEN_SMALL} or
+ *                     {@link #HIDDEN_SECONDARY} for one disclosure control hid from a viewer
  * @param release      the DfE release a published figure came from
  * @param coverage     authorities behind a records region or England, or neighbours behind an SN mean
  * @param excluded     units left out of an authority's denominator
@@ -23,6 +24,16 @@ import uk.iroinsight.indicators.Indicator;
 public record Figure(String areaType, String areaCode, String areaName, String laCode, int year, String indicator,
                      String source, Double numerator, Double denominator, Double value, String status, String symbol,
                      String release, Integer coverage, Integer excluded, Integer rank, Integer ranked, String quartileBand) {
+
+    /** {@link #symbol()} of a figure our disclosure control hid: its own numbers are 1 to 5. */
+    public static final String HIDDEN_SMALL = "small";
+    /** {@link #symbol()} of a figure hidden so that another, smaller one cannot be worked out from it. */
+    public static final String HIDDEN_SECONDARY = "secondary";
+
+    /** Suppressed by DfE in its publication (not by our disclosure control). */
+    public boolean withheldByDfe() {
+        return "suppressed".equals(status) && !HIDDEN_SMALL.equals(symbol) && !HIDDEN_SECONDARY.equals(symbol);
+    }
 
     public boolean hasValue() {
         return value != null;

@@ -98,12 +98,14 @@ public final class MartSnapshot {
      */
     public MartSnapshot disclosed() {
         Set<Key> hidden = new HashSet<>();
+        Set<Key> small = new HashSet<>();
         Map<String, List<Key>> byArea = new HashMap<>();
         for (Map.Entry<Key, Figure> entry : figures.entrySet()) {
             Key key = entry.getKey();
             Figure figure = entry.getValue();
             if ("suppressed".equals(figure.status()) || show(figure, true).suppressed()) {
                 hidden.add(key);
+                small.add(key);
             }
             if (key.areaType().equals("la") && key.source().equals("records") && figure.hasValue()) {
                 Authority authority = byCode.get(key.code());
@@ -146,13 +148,14 @@ public final class MartSnapshot {
             }
         }
         List<Figure> shown = new ArrayList<>(figures.size());
-        figures.forEach((key, figure) -> shown.add(disclose(figure, hidden.contains(key))));
+        figures.forEach((key, figure) -> shown.add(disclose(figure, hidden.contains(key),
+                small.contains(key) ? Figure.HIDDEN_SMALL : Figure.HIDDEN_SECONDARY)));
         Map<String, List<String>> plain = new HashMap<>();
         notes.forEach((key, messages) -> plain.put(key, messages.stream().map(MartSnapshot::discloseNote).toList()));
         return new MartSnapshot(fingerprint, builtAt, catalogue, authorities, shown, loaded, plain);
     }
 
-    private static Figure disclose(Figure f, boolean hidden) {
+    private static Figure disclose(Figure f, boolean hidden, String why) {
         boolean fewExcluded = f.excluded() != null && f.excluded() >= 1 && f.excluded() <= 5;
         if (!hidden && !fewExcluded) {
             return f;
@@ -162,8 +165,9 @@ public final class MartSnapshot {
                     f.numerator(), f.denominator(), f.value(), f.status(), f.symbol(), f.release(), f.coverage(), null, f.rank(),
                     f.ranked(), f.quartileBand());
         }
+        String symbol = "suppressed".equals(f.status()) ? f.symbol() : why; // DfE's own suppression keeps its symbol
         return new Figure(f.areaType(), f.areaCode(), f.areaName(), f.laCode(), f.year(), f.indicator(), f.source(), null, null,
-                null, "suppressed", f.symbol(), f.release(), f.coverage(), null, null, f.ranked(), null);
+                null, "suppressed", symbol, f.release(), f.coverage(), null, null, f.ranked(), null);
     }
 
     private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile(

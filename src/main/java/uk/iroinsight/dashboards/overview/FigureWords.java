@@ -72,8 +72,11 @@ public final class FigureWords {
         if (!shown.suppressed()) {
             return Optional.of("not available");
         }
-        if ("suppressed".equals(figure.status())) {
+        if (figure.withheldByDfe()) {
             return Optional.of("not shown: withheld in DfE's publication");
+        }
+        if (Figure.HIDDEN_SECONDARY.equals(figure.symbol())) {
+            return Optional.of("not shown: it would let a group of fewer than 6 " + counted(indicator) + " be worked out");
         }
         return Optional.of("not shown: fewer than 6 " + counted(indicator));
     }

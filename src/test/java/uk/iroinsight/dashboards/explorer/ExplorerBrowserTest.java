@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.iroinsight.dashboards.BrowserSession;
 import uk.iroinsight.dashboards.DemoWarehouse;
+import uk.iroinsight.security.Access;
 import uk.iroinsight.security.TestAccounts;
 import uk.iroinsight.dashboards.data.Authority;
 import uk.iroinsight.dashboards.data.DashboardData;
@@ -299,11 +300,12 @@ class ExplorerBrowserTest {
 
     @Test
     void aSmallAuthoritysSuppressedCountNeverReachesTheChartsJson() throws Exception {
-        MartSnapshot snapshot = data.snapshot();
+        MartSnapshot snapshot = data.snapshot(); // as a viewer (nobody signed in on this thread) sees it
+        MartSnapshot raw = data.snapshot(Access.admin("test")); // the figures as they are, to find the small ones
         Integer year = null;
         Double hidden = null;
-        for (int y : snapshot.years()) {
-            Figure figure = snapshot.la("857", y, "disputes_raised");
+        for (int y : raw.years()) {
+            Figure figure = raw.la("857", y, "disputes_raised");
             if (figure.numerator() != null && figure.numerator() >= 1 && figure.numerator() <= 5) {
                 year = y;
                 hidden = figure.value();
