@@ -41,6 +41,7 @@ import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import uk.iroinsight.dashboards.admin.Authorities;
 import uk.iroinsight.etl.inbox.InboxScanner;
 import uk.iroinsight.etl.inbox.InboxUpload;
 import uk.iroinsight.etl.job.LoadService;
@@ -77,7 +78,7 @@ final class InboxUploadPanel extends Section {
     private final Path inbox;
     private final AuditLog audit;
     private final Access who;
-    private final ComboBox<LoadRuns.Authority> authority = new ComboBox<>("Local authority");
+    private final ComboBox<Authorities.Authority> authority = new ComboBox<>("Local authority");
     private final ComboBox<Integer> year = new ComboBox<>("Collection year");
     private final Upload upload = new Upload();
     private final Paragraph waitNote = new Paragraph();
@@ -108,7 +109,7 @@ final class InboxUploadPanel extends Section {
         authority.setId("upload-authority");
         year.setId("upload-year");
         authority.setItems(loadRuns.authorities());
-        authority.setItemLabelGenerator(LoadRuns.Authority::label);
+        authority.setItemLabelGenerator(Authorities.Authority::label);
         authority.setRequiredIndicatorVisible(true);
         authority.setHelperText("Type a name or code to search");
         authority.setWidth("22em");

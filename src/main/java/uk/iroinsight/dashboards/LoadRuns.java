@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import uk.iroinsight.dashboards.admin.Authorities;
 import uk.iroinsight.warehouse.Warehouse;
 
 /**
@@ -34,14 +35,6 @@ class LoadRuns {
     /** One file (or, with an empty name, one refused folder) of a run. */
     record FileRow(String folder, String laName, String fileName, String status, int rowsRead, int rowsLoaded, int rowsRejected,
             String message) {
-    }
-
-    /** An authority the inbox may hold returns of. */
-    record Authority(String laCode, String name) {
-
-        String label() {
-            return name + " (" + laCode + ")";
-        }
     }
 
     private final Warehouse warehouse;
@@ -85,9 +78,8 @@ class LoadRuns {
                 jobExecutionId);
     }
 
-    /** The current English authorities, by name. */
-    List<Authority> authorities() {
-        return warehouse.query("the authorities", "SELECT la_code, la_name FROM dim_authority WHERE is_current ORDER BY la_name",
-                row -> new Authority(row.getString(1), row.getString(2)));
+    /** The current English authorities, by name: those the inbox may hold returns of. */
+    List<Authorities.Authority> authorities() {
+        return Authorities.current(warehouse);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.iroinsight.dashboards.admin.Authorities;
 import uk.iroinsight.warehouse.Warehouse;
 
 /**
@@ -109,6 +110,6 @@ class LoadRunsTest {
 
     @Test
     void theAuthoritiesOfferedAreTheCurrentOnesByName() {
-        assertThat(runs.authorities()).extracting(LoadRuns.Authority::label).containsExactly("Nottingham (892)", "Nottinghamshire (891)");
+        assertThat(runs.authorities()).extracting(Authorities.Authority::label).containsExactly("Nottingham (892)", "Nottinghamshire (891)");
     }
 }

@@ -55,8 +55,8 @@ public class AccountView extends VerticalLayout {
         about.add(new DescriptionList.Term("User name"), new DescriptionList.Description(me.username()));
         about.add(new DescriptionList.Term("Role"), new DescriptionList.Description(me.role().label() + ": " + what(me)));
         if (me.laCode() != null) {
-            String name = Authorities.byCode(Authorities.current(warehouse)).entrySet().stream()
-                    .filter(e -> e.getKey().equals(me.laCode())).map(e -> e.getValue().label()).findFirst().orElse(me.laCode());
+            Authorities.Authority authority = Authorities.byCode(Authorities.current(warehouse)).get(me.laCode());
+            String name = authority == null ? me.laCode() : authority.label();
             about.add(new DescriptionList.Term("Authority"), new DescriptionList.Description(name));
         }
         if (account != null) {

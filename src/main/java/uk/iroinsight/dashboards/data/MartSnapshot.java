@@ -99,7 +99,7 @@ public final class MartSnapshot {
     public MartSnapshot disclosed() {
         Set<Key> hidden = new HashSet<>();
         Set<Key> small = new HashSet<>();
-        Map<String, List<Key>> byArea = new HashMap<>();
+        Map<Key, List<Key>> byTotal = new HashMap<>(); // a records region or England figure: the authorities it adds up
         for (Map.Entry<Key, Figure> entry : figures.entrySet()) {
             Key key = entry.getKey();
             Figure figure = entry.getValue();
@@ -110,24 +110,23 @@ public final class MartSnapshot {
             if (key.areaType().equals("la") && key.source().equals("records") && figure.hasValue()) {
                 Authority authority = byCode.get(key.code());
                 if (authority != null) {
-                    String at = key.year() + "/" + key.indicator() + "/";
-                    byArea.computeIfAbsent(at + "region/" + authority.regionCode(), k -> new ArrayList<>()).add(key);
-                    byArea.computeIfAbsent(at + "england/" + ENGLAND, k -> new ArrayList<>()).add(key);
+                    byTotal.computeIfAbsent(new Key("region", authority.regionCode(), key.year(), key.indicator(), "records"),
+                            k -> new ArrayList<>()).add(key);
+                    byTotal.computeIfAbsent(new Key("england", ENGLAND, key.year(), key.indicator(), "records"),
+                            k -> new ArrayList<>()).add(key);
                 }
             }
         }
         // Regions first, then England, each seeing what the step before hid.
-        List<String> areas = new ArrayList<>(byArea.keySet());
-        areas.sort(Comparator.comparing((String area) -> area.contains("/england/")).thenComparing(Comparator.naturalOrder()));
-        for (String area : areas) {
-            String[] parts = area.split("/");
-            Key totalKey = new Key(parts[2], parts[3], Integer.parseInt(parts[0]), parts[1], "records");
+        List<Key> totals = new ArrayList<>(byTotal.keySet());
+        totals.sort(Comparator.comparing((Key total) -> total.areaType().equals("england")));
+        for (Key totalKey : totals) {
             Figure total = figures.get(totalKey);
             if (total == null || hidden.contains(totalKey)) {
                 continue;
             }
-            List<Key> cells = byArea.get(area);
-            Indicator indicator = indicator(parts[1]);
+            List<Key> cells = byTotal.get(totalKey);
+            Indicator indicator = indicator(totalKey.indicator());
             List<Disclosure.Figure> shownSoFar = cells.stream().map(key -> hidden.contains(key)
                     ? new Disclosure.Figure(null, null, null, "suppressed", indicator.unit().id())
                     : figures.get(key).forDisclosure(indicator)).toList();
