@@ -1,4 +1,4 @@
--- fact_episode for one authority (variable la_code): the union of its loaded returns, with the
+-- fact_episode for the authorities in derive_scope: the union of its loaded returns, with the
 -- period of care and the placement starts of each episode (indicators.md §0).
 --
 -- 1. One copy per (child, decom): the latest return's copy wins.
@@ -16,14 +16,14 @@
 --    a real episode in U1-U6 (adoption by the current foster carers), or it follows a temporary
 --    episode and returns to the pre-temporary placement (same PLACE and same URN, URN
 --    'XXXXXXX' or blank never matching, or same PLACE and same pl_post_key).
-DELETE FROM fact_episode WHERE la_code = getvariable('la_code');
+DELETE FROM fact_episode WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_episode BY NAME
 WITH copies AS (
     SELECT e.*,
            row_number() OVER (PARTITION BY child_key, decom ORDER BY year DESC) AS copy_rank
     FROM return_episode e
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 latest AS (
     SELECT * EXCLUDE (copy_rank) FROM copies WHERE copy_rank = 1

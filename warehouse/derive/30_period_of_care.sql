@@ -1,17 +1,18 @@
--- fact_period_of_care for one authority (variable la_code), from fact_episode (short breaks
+-- fact_period_of_care for the authorities in derive_scope, from fact_episode (short breaks
 -- excluded): one row per period_seq of a child.
 -- * start_date = first episode's DECOM; end_date/end_reason = last episode's DEC/REC (NULL if open).
 -- * start_known: the first episode has RNE = S (or directly follows, joined by X1, a short-break
---   episode) AND start_date >= 1 April of (the authority's earliest loaded return year - 1);
+--   episode) AND start_date >= 1 April of (its authority's earliest loaded return year - 1);
 --   otherwise the period began before the loaded history (indicators.md §3 "Unknown history").
 -- * start_observed: the first condition alone (the period's true start is in the data).
-DELETE FROM fact_period_of_care WHERE la_code = getvariable('la_code');
+DELETE FROM fact_period_of_care WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_period_of_care BY NAME
 WITH history AS (
-    SELECT make_date(CAST(min(year) AS BIGINT) - 1, 4, 1) AS history_start
+    SELECT la_code, make_date(CAST(min(year) AS BIGINT) - 1, 4, 1) AS history_start
     FROM return_episode
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
+    GROUP BY la_code
 ),
 ep AS (
     SELECT *,
@@ -20,7 +21,7 @@ ep AS (
                          AND lag(rec) OVER by_child = 'X1'
                          AND lag(dec) OVER by_child = decom, false) AS true_start
     FROM fact_episode
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
     WINDOW by_child AS (PARTITION BY child_key ORDER BY decom)
 )
 SELECT la_code,
@@ -33,6 +34,6 @@ SELECT la_code,
        arg_min(true_start, decom)                   AS start_observed,
        arg_min(cin, decom)                          AS cin,
        arg_min(age_at_decom, decom)                 AS age_at_start
-FROM ep, history
+FROM ep JOIN history USING (la_code)
 WHERE NOT short_break
 GROUP BY la_code, child_key, period_seq;

@@ -1,4 +1,4 @@
--- fact_placement for one authority (variable la_code): the placements of each period of care,
+-- fact_placement for the authorities in derive_scope: the placements of each period of care,
 -- under both counting rules ('standard': RNE S/P/B start a placement; 'count_same_carer_moves':
 -- also RNE T/U), from the starts_placement flags of fact_episode (see 20_episode.sql).
 -- * Only real episodes (not temporary T0-T4, not DEC = DECOM) belong to placements; each belongs
@@ -7,14 +7,14 @@
 --   episodes); end_date = DEC of its last real episode; place/provider/urn from the first.
 -- * start_known = false for the first placement of a period whose start is unknown when its
 --   first episode's RNE does not itself start a placement under the rule.
-DELETE FROM fact_placement WHERE la_code = getvariable('la_code');
+DELETE FROM fact_placement WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_placement BY NAME
 WITH real_episodes AS (
     SELECT e.*, p.start_known AS period_start_known
     FROM fact_episode e
     JOIN fact_period_of_care p USING (la_code, child_key, period_seq)
-    WHERE e.la_code = getvariable('la_code')
+    WHERE e.la_code IN (SELECT la_code FROM derive_scope)
       AND NOT e.short_break
       AND e.place NOT IN ('T0', 'T1', 'T2', 'T3', 'T4')   -- temporary placements
       AND (e.dec IS NULL OR e.dec <> e.decom)              -- under 24 hours

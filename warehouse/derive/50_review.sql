@@ -1,4 +1,4 @@
--- fact_review for one authority (variable la_code): every review held, the latest return's copy
+-- fact_review for the authorities in derive_scope: every review held, the latest return's copy
 -- per (child, review_date), children whose every episode is a short break left out; each
 -- review is placed in the period of care containing it and given its due date
 -- (indicators.md §3):
@@ -11,19 +11,19 @@
 -- * no period contains the review: period_seq, review_seq, due_date NULL.
 -- on_time = held on or before due; working_days_late = 0 if on time, else the working days from
 -- due date to review date.
-DELETE FROM fact_review WHERE la_code = getvariable('la_code');
+DELETE FROM fact_review WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_review BY NAME
 WITH copies AS (
     SELECT r.*,
            row_number() OVER (PARTITION BY child_key, review_date ORDER BY year DESC) AS copy_rank
     FROM return_review r
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 short_break_only AS (
     SELECT child_key
     FROM fact_episode
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
     GROUP BY child_key
     HAVING bool_and(short_break)
 ),
@@ -36,7 +36,7 @@ reviews AS (
 periods AS (
     SELECT child_key, period_seq, start_date, end_date, start_known
     FROM fact_period_of_care
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 placed AS (
     SELECT r.la_code, r.child_key, r.review_date, r.review_code, r.age_at_review,

@@ -1,4 +1,4 @@
--- fact_child_year for one authority (variable la_code): one row per child per collection year
+-- fact_child_year for the authorities in derive_scope: one row per child per collection year
 -- Y (1 April Y-1 .. 31 March Y) in which the child was looked after at any time other than on
 -- short breaks, for every Y from the earliest to the latest loaded return year of the authority.
 -- Rules (see 30_facts.sql for each column):
@@ -15,47 +15,49 @@
 -- * next review due: after the last review held on or before 31 March in the current period
 --   (3 months after review 1, else 6 months; 6 months when the period's start is unknown), or
 --   review 1's due date (start + 20 working days) if none held; overdue when it is <= 31 March.
-DELETE FROM fact_child_year WHERE la_code = getvariable('la_code');
+DELETE FROM fact_child_year WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_child_year BY NAME
 WITH years AS (
-    SELECT CAST(y AS SMALLINT) AS year,
+    SELECT la_code,
+           CAST(y AS SMALLINT) AS year,
            make_date(y - 1, 4, 1) AS year_start,
            make_date(y, 3, 31) AS year_end
-    FROM (SELECT unnest(generate_series(CAST(min(year) AS BIGINT), CAST(max(year) AS BIGINT))) AS y
+    FROM (SELECT la_code, unnest(generate_series(CAST(min(year) AS BIGINT), CAST(max(year) AS BIGINT))) AS y
           FROM return_episode
-          WHERE la_code = getvariable('la_code'))
+          WHERE la_code IN (SELECT la_code FROM derive_scope)
+          GROUP BY la_code)
 ),
 episodes AS (
-    SELECT child_key, decom, dec, ls, place, period_seq
+    SELECT la_code, child_key, decom, dec, ls, place, period_seq
     FROM fact_episode
-    WHERE la_code = getvariable('la_code') AND NOT short_break
+    WHERE la_code IN (SELECT la_code FROM derive_scope) AND NOT short_break
 ),
 periods AS (
-    SELECT child_key, period_seq, start_date, end_date, end_reason, start_known
+    SELECT la_code, child_key, period_seq, start_date, end_date, end_reason, start_known
     FROM fact_period_of_care
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 child_years AS (
-    SELECT DISTINCT e.child_key, y.year, y.year_start, y.year_end
+    SELECT DISTINCT e.la_code, e.child_key, y.year, y.year_start, y.year_end
     FROM episodes e
-    JOIN years y ON e.decom <= y.year_end AND (e.dec IS NULL OR e.dec >= y.year_start)
+    JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec >= y.year_start)
 ),
 at_31mar AS (
-    SELECT e.child_key, y.year,
+    SELECT e.la_code, e.child_key, y.year,
            arg_max(e.ls, e.decom)         AS ls_31mar,
            arg_max(e.place, e.decom)      AS place_31mar,
            arg_max(e.period_seq, e.decom) AS period_seq_31mar
     FROM episodes e
-    JOIN years y ON e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)
-    GROUP BY e.child_key, y.year
+    JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)
+    GROUP BY e.la_code, e.child_key, y.year
 ),
 period_events AS (
     SELECT p.child_key, y.year,
            bool_or(p.start_known AND p.start_date BETWEEN y.year_start AND y.year_end) AS started_in_year,
            bool_or(p.end_reason <> 'X1' AND p.end_date BETWEEN y.year_start AND y.year_end) AS ceased_in_year
     FROM periods p
-    JOIN years y ON p.start_date <= y.year_end AND (p.end_date IS NULL OR p.end_date >= y.year_start)
+    JOIN years y ON y.la_code = p.la_code AND p.start_date <= y.year_end AND (p.end_date IS NULL OR p.end_date >= y.year_start)
     GROUP BY p.child_key, y.year
 ),
 placements AS (
@@ -63,7 +65,7 @@ placements AS (
            lag(start_date) OVER (PARTITION BY child_key, counting_rule, period_seq ORDER BY placement_seq)
                AS previous_start
     FROM fact_placement
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 placement_counts AS (
     -- open on 1 April (start < 1 April, end NULL or > 1 April) or starting in the year
@@ -71,7 +73,7 @@ placement_counts AS (
            count(*) FILTER (WHERE pl.counting_rule = 'standard')               AS standard,
            count(*) FILTER (WHERE pl.counting_rule = 'count_same_carer_moves') AS incl_same_carer
     FROM placements pl
-    JOIN years y ON pl.start_date <= y.year_end AND (pl.end_date IS NULL OR pl.end_date > y.year_start)
+    JOIN years y ON y.la_code = pl.la_code AND pl.start_date <= y.year_end AND (pl.end_date IS NULL OR pl.end_date > y.year_start)
     GROUP BY pl.child_key, y.year
 ),
 stability_start AS (
@@ -80,7 +82,7 @@ stability_start AS (
            arg_max(pl.stable_since, pl.placement_seq) FILTER (WHERE pl.counting_rule = 'count_same_carer_moves')
                AS incl_same_carer
     FROM at_31mar a
-    JOIN years y ON y.year = a.year
+    JOIN years y ON y.la_code = a.la_code AND y.year = a.year
     JOIN (SELECT *,
                  CASE WHEN place IN ('A3', 'A4', 'A5', 'A6') AND previous_start IS NOT NULL  -- adoptive
                       THEN previous_start ELSE start_date END AS stable_since
@@ -91,7 +93,7 @@ stability_start AS (
 uasc AS (
     SELECT DISTINCT child_key, year
     FROM return_uasc
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
       AND (duc IS NULL OR duc > make_date(year, 3, 31))
 ),
 review_counts AS (
@@ -101,7 +103,7 @@ review_counts AS (
            count(*) FILTER (WHERE on_time)           AS on_time,
            count(*) FILTER (WHERE due_date IS NULL)  AS due_unknown
     FROM fact_review
-    WHERE la_code = getvariable('la_code')
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
     GROUP BY ALL
 ),
 held_by_31mar AS (
@@ -109,16 +111,16 @@ held_by_31mar AS (
            count(*)           AS held,
            max(r.review_date) AS last_held
     FROM at_31mar a
-    JOIN years y ON y.year = a.year
+    JOIN years y ON y.la_code = a.la_code AND y.year = a.year
     JOIN fact_review r
-      ON r.la_code = getvariable('la_code')
+      ON r.la_code = a.la_code
      AND r.child_key = a.child_key
      AND r.period_seq = a.period_seq_31mar
      AND r.review_date <= y.year_end
     GROUP BY a.child_key, a.year
 ),
 assembled AS (
-    SELECT cy.child_key, cy.year, cy.year_end,
+    SELECT cy.la_code, cy.child_key, cy.year, cy.year_end,
            a.child_key IS NOT NULL AS in_care_31mar,
            coalesce(h.age_31mar, dc.age_31mar_latest - (dc.latest_return_year - cy.year)) AS age_31mar,
            dc.sex, dc.ethnic,
@@ -151,8 +153,8 @@ assembled AS (
     LEFT JOIN at_31mar a ON a.child_key = cy.child_key AND a.year = cy.year
     LEFT JOIN periods p ON p.child_key = a.child_key AND p.period_seq = a.period_seq_31mar
     LEFT JOIN return_header h
-           ON h.la_code = getvariable('la_code') AND h.year = cy.year AND h.child_key = cy.child_key
-    LEFT JOIN dim_child dc ON dc.la_code = getvariable('la_code') AND dc.child_key = cy.child_key
+           ON h.la_code = cy.la_code AND h.year = cy.year AND h.child_key = cy.child_key
+    LEFT JOIN dim_child dc ON dc.la_code = cy.la_code AND dc.child_key = cy.child_key
     LEFT JOIN period_events pe ON pe.child_key = cy.child_key AND pe.year = cy.year
     LEFT JOIN placement_counts pc ON pc.child_key = cy.child_key AND pc.year = cy.year
     LEFT JOIN stability_start ss ON ss.child_key = cy.child_key AND ss.year = cy.year
@@ -163,7 +165,7 @@ assembled AS (
     LEFT JOIN dim_date ds ON ds.date = p.start_date
     LEFT JOIN dim_date first_due ON first_due.working_day_index = ds.working_day_index + 20 AND first_due.is_working_day
 )
-SELECT getvariable('la_code') AS la_code,
+SELECT la_code,
        year, child_key, in_care_31mar, age_31mar, sex, ethnic, ls_31mar, place_31mar,
        period_seq_31mar, period_start_31mar, period_start_known, looked_after_20wd,
        started_in_year, ceased_in_year, placements_in_year, placements_in_year_incl_same_carer,

@@ -1,15 +1,15 @@
--- fact_dispute for one authority (variable la_code): one row per dispute_id, the copy in the
+-- fact_dispute for the authorities in derive_scope: one row per (la_code, dispute_id), the copy in the
 -- latest loaded log wins. raised_year = collection year containing `raised` (1 April - 31 March).
 -- Working days = dim_date.working_day_index(to) - working_day_index(from): working days after
 -- the first date up to and including the second.
-DELETE FROM fact_dispute WHERE la_code = getvariable('la_code');
+DELETE FROM fact_dispute WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_dispute BY NAME
 WITH latest AS (
     SELECT *
     FROM local_dispute
-    WHERE la_code = getvariable('la_code')
-    QUALIFY row_number() OVER (PARTITION BY dispute_id ORDER BY year DESC) = 1
+    WHERE la_code IN (SELECT la_code FROM derive_scope)
+    QUALIFY row_number() OVER (PARTITION BY la_code, dispute_id ORDER BY year DESC) = 1
 )
 SELECT l.la_code, l.dispute_id, l.child_key, l.type, l.raised, l.theme, l.stage_reached,
        l.stage1_date, l.cafcass, l.resolved, l.outcome,

@@ -7,3 +7,5 @@ DELETE FROM stg_uasc      WHERE getvariable('load_id') IS NULL OR load_id = getv
 DELETE FROM stg_dispute   WHERE getvariable('load_id') IS NULL OR load_id = getvariable('load_id');
 DELETE FROM stg_workforce WHERE getvariable('load_id') IS NULL OR load_id = getvariable('load_id');
 DELETE FROM stg_reject    WHERE getvariable('load_id') IS NULL OR load_id = getvariable('load_id');
+DELETE FROM stg_file_load WHERE getvariable('load_id') IS NULL OR load_id = getvariable('load_id');
+DELETE FROM stg_la_year   WHERE getvariable('load_id') IS NULL OR load_id = getvariable('load_id');

@@ -9,6 +9,10 @@
 -- Dates of birth are kept only as a month (dob_month = first day of the birth month); the
 -- ages the indicators need are computed at ingest from the full date and stored instead.
 -- `source_line` is the line of the source file the row came from (for explaining figures).
+-- Keys: each table's key (noted at its end) is unique by validation (etl.validation.ReturnValidator
+-- rejects a repeated child, episode start, review date, dispute id or snapshot date) and is not
+-- declared as a PRIMARY KEY: DuckDB's index on it made every swap several times slower
+-- (bench/RESULTS.md), and warehouses made with one are upgraded when opened (Warehouse.open).
 
 CREATE TABLE IF NOT EXISTS return_header (
     la_code      VARCHAR  NOT NULL,
@@ -18,8 +22,8 @@ CREATE TABLE IF NOT EXISTS return_header (
     dob_month    DATE     NOT NULL,
     age_31mar    TINYINT  NOT NULL,   -- whole years on 31 March `year`
     ethnic       VARCHAR  NOT NULL,
-    source_line  INTEGER  NOT NULL,
-    PRIMARY KEY (la_code, year, child_key)
+    source_line  INTEGER  NOT NULL
+    -- unique: (la_code, year, child_key), by validation
 );
 
 CREATE TABLE IF NOT EXISTS return_episode (
@@ -38,8 +42,8 @@ CREATE TABLE IF NOT EXISTS return_episode (
     urn                 VARCHAR,          -- Ofsted URN of the placement, 'XXXXXXX' if not inspected
     pl_post_key         VARCHAR,          -- keyed hash of the placement postcode (compared, never shown)
     age_at_decom        TINYINT  NOT NULL,
-    source_line         INTEGER  NOT NULL,
-    PRIMARY KEY (la_code, year, child_key, decom)
+    source_line         INTEGER  NOT NULL
+    -- unique: (la_code, year, child_key, decom), by validation
 );
 
 CREATE TABLE IF NOT EXISTS return_review (
@@ -49,8 +53,8 @@ CREATE TABLE IF NOT EXISTS return_review (
     review_date   DATE     NOT NULL,
     review_code   VARCHAR  NOT NULL,    -- PN0..PN7
     age_at_review TINYINT  NOT NULL,
-    source_line   INTEGER  NOT NULL,
-    PRIMARY KEY (la_code, year, child_key, review_date)
+    source_line   INTEGER  NOT NULL
+    -- unique: (la_code, year, child_key, review_date), by validation
 );
 
 CREATE TABLE IF NOT EXISTS return_uasc (
@@ -58,8 +62,8 @@ CREATE TABLE IF NOT EXISTS return_uasc (
     year        SMALLINT NOT NULL,
     child_key   VARCHAR  NOT NULL,
     duc         DATE,                   -- date UASC status ceased (may be in the future: 18th birthday)
-    source_line INTEGER  NOT NULL,
-    PRIMARY KEY (la_code, year, child_key)
+    source_line INTEGER  NOT NULL
+    -- unique: (la_code, year, child_key), by validation
 );
 
 -- The IRO service's dispute-resolution log (ssda903.md §Local). A file of year Y lists the
@@ -78,8 +82,8 @@ CREATE TABLE IF NOT EXISTS local_dispute (
     cafcass       BOOLEAN  NOT NULL,
     resolved      DATE,
     outcome       VARCHAR,
-    source_line   INTEGER  NOT NULL,
-    PRIMARY KEY (la_code, year, dispute_id)
+    source_line   INTEGER  NOT NULL
+    -- unique: (la_code, year, dispute_id), by validation
 );
 
 CREATE TABLE IF NOT EXISTS local_workforce (
@@ -90,6 +94,6 @@ CREATE TABLE IF NOT EXISTS local_workforce (
     iro_headcount  INTEGER,
     vacant_fte     DECIMAL(7,2),
     agency_fte     DECIMAL(7,2),
-    source_line    INTEGER      NOT NULL,
-    PRIMARY KEY (la_code, year, snapshot_date)
+    source_line    INTEGER      NOT NULL
+    -- unique: (la_code, year, snapshot_date), by validation
 );

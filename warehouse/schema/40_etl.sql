@@ -61,3 +61,22 @@ CREATE TABLE IF NOT EXISTS etl_reject (
 );
 
 CREATE TABLE IF NOT EXISTS stg_reject AS SELECT ''::VARCHAR AS load_id, * FROM etl_reject LIMIT 0;
+
+-- The staged LA-years ready to swap in: one row per LA-year, written in one transaction for all
+-- the years of an authority once every one of them is staged, so a swap takes an authority's
+-- changed years together. The swap (warehouse/load/swap.sql) consumes these rows with their
+-- staged rows; rows of a load that died are discarded at the start of the next run.
+CREATE TABLE IF NOT EXISTS stg_la_year (
+    load_id          VARCHAR   NOT NULL,
+    la_code          VARCHAR   NOT NULL,
+    year             SMALLINT  NOT NULL,
+    fingerprint      VARCHAR   NOT NULL,
+    job_execution_id BIGINT,
+    children         INTEGER   NOT NULL,
+    rows_loaded      INTEGER   NOT NULL,
+    rows_rejected    INTEGER   NOT NULL,
+    files            VARCHAR              -- comma-separated file names
+);
+
+-- etl_file_load rows of the staged LA-years, copied into etl_file_load by their swap.
+CREATE TABLE IF NOT EXISTS stg_file_load AS SELECT ''::VARCHAR AS load_id, * FROM etl_file_load LIMIT 0;

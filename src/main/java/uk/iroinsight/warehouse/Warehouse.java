@@ -50,6 +50,7 @@ public final class Warehouse implements AutoCloseable {
             Warehouse warehouse = new Warehouse(file, root);
             warehouse.write(connection -> {
                 SqlScripts.runFolder(connection, "warehouse/schema");
+                dropReturnKeys(connection);
                 return null;
             });
             return warehouse;
@@ -59,6 +60,40 @@ public final class Warehouse implements AutoCloseable {
             throw new WarehouseException("cannot open the warehouse " + file + ": " + firstLine(e), e);
         }
     }
+
+    /**
+     * Upgrades a warehouse made before the return tables lost their PRIMARY KEYs (their keys are
+     * unique by validation; DuckDB's index on them made every swap several times slower): each
+     * such table is rebuilt, rows kept, without the key.
+     */
+    private static void dropReturnKeys(Connection connection) throws SQLException {
+        List<String> keyed = new ArrayList<>();
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("""
+                        SELECT DISTINCT table_name FROM duckdb_constraints()
+                        WHERE constraint_type = 'PRIMARY KEY' AND schema_name = 'main'
+                          AND table_name IN ('return_header', 'return_episode', 'return_review', 'return_uasc',
+                                             'local_dispute', 'local_workforce')""")) {
+            while (rows.next()) {
+                keyed.add(rows.getString(1));
+            }
+        }
+        if (keyed.isEmpty()) {
+            return;
+        }
+        try (var statement = connection.createStatement()) {
+            for (String table : keyed) {
+                statement.execute("ALTER TABLE " + table + " RENAME TO " + table + "__keyed");
+            }
+            SqlScripts.run(connection, RETURNS_SCHEMA);
+            for (String table : keyed) {
+                statement.execute("INSERT INTO " + table + " SELECT * FROM " + table + "__keyed");
+                statement.execute("DROP TABLE " + table + "__keyed");
+            }
+        }
+    }
+
+    private static final String RETURNS_SCHEMA = "warehouse/schema/20_returns.sql";
 
     public Path file() {
         return file;
@@ -124,6 +159,25 @@ public final class Warehouse implements AutoCloseable {
             return work.run(connection);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * One transaction that does not wait for the writers' lock, for the loader's staging tables
+     * only: authorities are staged in parallel, and while one swap runs. DuckDB appends from
+     * concurrent transactions do not conflict.
+     */
+    public <T> T writeStaging(SqlWork<T> work) throws SQLException {
+        try (Connection connection = root.duplicate()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 

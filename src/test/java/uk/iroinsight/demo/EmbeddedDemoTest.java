@@ -269,6 +269,7 @@ class EmbeddedDemoTest {
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-Xmx512m",
                 "-Diro.etl.halt-after-swaps=1",
+                "-Diro.load.swap-rows=1",
                 "-cp", System.getProperty("java.class.path"),
                 Serve.class.getName()));
         command.addAll(List.of(arguments(root)));

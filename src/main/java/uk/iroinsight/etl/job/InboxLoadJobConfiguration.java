@@ -36,8 +36,12 @@ import uk.iroinsight.warehouse.WarehouseChanged;
  * <ol>
  * <li>{@code prepare}: refresh reference data if it changed, discard staging rows a dead
  * process left behind, record folders that cannot be loaded;</li>
- * <li>{@code loadAuthorities}: one partition per authority folder (two at a time: validation
- * runs in parallel, swaps take turns), each running {@link AuthorityLoader};</li>
+ * <li>{@code loadAuthorities}: one partition per authority folder, two at a time, each staging its
+ * authority's changed years with {@link AuthorityLoader#stage} (reading, validation and
+ * staging run in parallel); when five million rows or more are staged, the partition that staged
+ * last swaps them all in ({@link AuthorityLoader#swapStaged}, one transaction) while the other
+ * goes on staging;</li>
+ * <li>{@code swap}: swaps in whatever is still staged;</li>
  * <li>{@code publishChanges}: announces {@link WarehouseChanged}, on which the indicator marts
  * refresh themselves.</li>
  * </ol>
@@ -50,16 +54,18 @@ class InboxLoadJobConfiguration {
     static final String JOB_NAME = "inboxLoad";
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
     static final String LOAD_AUTHORITY_STEP = "loadAuthority";
+    static final String SWAP_STEP = "swap";
     static final String PUBLISH_CHANGES_STEP = "publishChanges";
 
     @Bean
-    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, Step publishChangesStep,
+    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, Step swapStep, Step publishChangesStep,
             LoadJobListener listener, LoadProgressListener progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
                 .listener(progress)
                 .start(prepareStep)
                 .next(loadAuthoritiesStep)
+                .next(swapStep)
                 .next(publishChangesStep)
                 .build();
     }
@@ -76,6 +82,17 @@ class InboxLoadJobConfiguration {
                 .listener(progress)
                 .tasklet((contribution, chunk) -> {
                     events.publishEvent(new WarehouseChanged("load job " + chunk.getStepContext().getStepExecution().getJobExecutionId()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /** Swaps in the LA-years the partitions staged and did not swap themselves. */
+    @Bean
+    Step swapStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, AuthorityLoader loader) {
+        return new StepBuilder(SWAP_STEP, jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    loader.swapStaged(chunk.getStepContext().getStepExecution().getJobExecutionId(), 0);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -143,11 +160,14 @@ class InboxLoadJobConfiguration {
     @Bean
     @StepScope
     Tasklet loadAuthorityTasklet(@Value("#{jobParameters['inbox']}") String inbox, @Value("#{stepExecutionContext['laCode']}") String laCode,
-            InboxScanner scanner, AuthorityLoader loader) {
+            @Value("${iro.load.swap-rows:5000000}") long swapRows, InboxScanner scanner, AuthorityLoader loader) {
         return (contribution, chunk) -> {
             var stepExecution = chunk.getStepContext().getStepExecution();
             List<InboxScan.LaYearFolder> years = scanner.scan(Path.of(inbox)).byAuthority().getOrDefault(laCode, List.of());
-            List<LaYearResult> results = loader.load(laCode, years, stepExecution.getJobExecutionId());
+            List<LaYearResult> results = loader.stage(laCode, years, stepExecution.getJobExecutionId());
+            if (loader.stagedRows(stepExecution.getJobExecutionId()) >= swapRows) {
+                loader.swapStaged(stepExecution.getJobExecutionId(), swapRows);
+            }
             // The contribution counts reads one at a time; the step's total is set directly.
             stepExecution.setReadCount(stepExecution.getReadCount() + results.stream().mapToInt(LaYearResult::rowsRead).sum());
             contribution.incrementWriteCount(results.stream().mapToInt(LaYearResult::rowsLoaded).sum());

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
 import uk.iroinsight.etl.csv.CsvFile;
 import uk.iroinsight.etl.csv.UnreadableFileException;
 import uk.iroinsight.etl.inbox.InboxScan.LaYearFolder;
@@ -23,12 +26,22 @@ import uk.iroinsight.warehouse.SqlScripts;
 import uk.iroinsight.warehouse.Warehouse;
 
 /**
- * Loads one authority's LA-year folders: each year is fingerprinted (unchanged years are
- * skipped), read, validated and staged on its own; then every staged year of the authority is
- * swapped in and the authority's derived facts rebuilt, in one transaction. A year whose files
- * cannot be read fails alone and keeps its previous data.
+ * Loads authorities' LA-year folders in two phases.
+ * <ol>
+ * <li>{@link #stage}: each year of one authority is fingerprinted (unchanged years are
+ * skipped), read, validated and appended to the staging tables in a transaction of its own,
+ * without waiting for other writers, so authorities stage in parallel and while a swap runs. When
+ * every year of the authority is staged, one more transaction marks them ready (stg_la_year). A
+ * year whose files cannot be read fails alone and keeps its previous data.</li>
+ * <li>{@link #swapStaged}: every LA-year marked ready is swapped in, set-based, and the derived
+ * facts of their authorities rebuilt, in one transaction ({@code warehouse/load/swap.sql},
+ * {@link DerivedFacts}). Swapping many authorities at once costs little more than swapping
+ * one, so the load job swaps in batches of millions of rows.</li>
+ * </ol>
  */
 public final class AuthorityLoader {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorityLoader.class);
 
     private final Warehouse warehouse;
     private final ReturnValidator validator;
@@ -51,67 +64,147 @@ public final class AuthorityLoader {
         });
     }
 
+    /** Stages and swaps in one authority's years (the load job stages and swaps separately). */
     public List<LaYearResult> load(String laCode, List<LaYearFolder> years, Long jobExecutionId) throws SQLException {
-        List<LaYearResult> results = new ArrayList<>();
-        List<Staged> staged = new ArrayList<>();
-        try {
-            for (LaYearFolder folder : years) {
-                String fingerprint = Fingerprint.of(folder.files());
-                if (fingerprint.equals(loadedFingerprint(laCode, folder.year()))) {
-                    results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.UNCHANGED,
-                            "unchanged since the last load", unchangedCounts(folder), List.of(), folder.ignored()));
-                    continue;
-                }
-                Map<String, CsvFile> files;
-                try {
-                    files = ReturnReader.read(folder, validator);
-                } catch (UnreadableFileException e) {
-                    results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.FAILED,
-                            e.getMessage(), Map.of(e.fileName(), new FileCount(0, 0, 0)), List.of(), folder.ignored()));
-                    continue;
-                }
-                ValidatedReturn validated = validator.validate(laCode, folder.year(), files);
-                String loadId = UUID.randomUUID().toString();
-                warehouse.writeAutoCommit(connection -> {
-                    stager.stage(connection, loadId, validated);
-                    return null;
-                });
-                LoadFaults.afterStaging();
-                staged.add(new Staged(folder, validated, loadId, fingerprint));
-                results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.LOADED,
-                        validated.rowsRejected() == 0 ? "loaded" : "loaded; " + validated.rowsRejected() + " rows rejected",
-                        validated.files(), validated.rejections(), folder.ignored()));
-            }
-            Instant now = clock.instant();
-            warehouse.write(connection -> {
-                for (Staged s : staged) {
-                    SqlScripts.setVariable(connection, "la_code", laCode);
-                    SqlScripts.setVariable(connection, "year", (short) s.folder().year());
-                    SqlScripts.setVariable(connection, "load_id", s.loadId());
-                    SqlScripts.run(connection, "warehouse/load/swap_la_year.sql");
-                    recordLaYear(connection, s, jobExecutionId, now);
-                }
-                if (!staged.isEmpty()) {
-                    DerivedFacts.rebuild(connection, laCode);
-                }
-                for (LaYearResult result : results) {
-                    recordFiles(connection, result, jobExecutionId, now);
-                }
-                return null;
-            });
-            if (!staged.isEmpty()) {
-                LoadFaults.afterSwap();
-            }
-            return results;
-        } finally {
-            for (Staged s : staged) {
-                warehouse.writeAutoCommit(connection -> {
-                    SqlScripts.setVariable(connection, "load_id", s.loadId());
-                    SqlScripts.run(connection, "warehouse/load/clear_staging.sql");
-                    return null;
-                });
+        Staging staging = stageYears(laCode, years, jobExecutionId);
+        swap(staging.loadIds());
+        return staging.results();
+    }
+
+    /**
+     * Stages one authority's changed years and marks them ready to swap; records at once the
+     * files of its unchanged and unreadable years. Returns what happened to each year.
+     */
+    public List<LaYearResult> stage(String laCode, List<LaYearFolder> years, Long jobExecutionId) throws SQLException {
+        return stageYears(laCode, years, jobExecutionId).results();
+    }
+
+    /** Rows staged and ready to swap for a job run (null: for loads outside a job). */
+    public long stagedRows(Long jobExecutionId) throws SQLException {
+        try (Connection connection = warehouse.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT coalesce(sum(rows_loaded), 0) FROM stg_la_year WHERE job_execution_id IS NOT DISTINCT FROM ?")) {
+            query.setObject(1, jobExecutionId);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
+    }
+
+    /**
+     * Swaps in every LA-year of the job run marked ready, if they hold at least {@code minRows}
+     * rows, in one transaction; returns the number of LA-years swapped.
+     */
+    public int swapStaged(Long jobExecutionId, long minRows) throws SQLException {
+        return swapWhere("job_execution_id IS NOT DISTINCT FROM ?", jobExecutionId, minRows);
+    }
+
+    private int swap(List<String> loadIds) throws SQLException {
+        if (loadIds.isEmpty()) {
+            return 0;
+        }
+        return swapWhere("list_contains(string_split(?, ','), load_id)", String.join(",", loadIds), 0);
+    }
+
+    private int swapWhere(String condition, Object parameter, long minRows) throws SQLException {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        int swapped = warehouse.write(connection -> {
+            try (PreparedStatement scope = connection.prepareStatement(
+                    "CREATE OR REPLACE TEMP TABLE swap_scope AS SELECT load_id, la_code, year, rows_loaded FROM stg_la_year WHERE " + condition)) {
+                scope.setObject(1, parameter);
+                scope.execute();
+            }
+            List<String> authorities = new ArrayList<>();
+            long rows = 0;
+            try (var statement = connection.createStatement();
+                    var found = statement.executeQuery("SELECT la_code, sum(rows_loaded) FROM swap_scope GROUP BY la_code ORDER BY la_code")) {
+                while (found.next()) {
+                    authorities.add(found.getString(1));
+                    rows += found.getLong(2);
+                }
+            }
+            int laYears = 0;
+            if (!authorities.isEmpty() && rows >= minRows) {
+                SqlScripts.setVariable(connection, "loaded_at", Timestamp.from(now));
+                SqlScripts.run(connection, "warehouse/load/swap.sql");
+                DerivedFacts.rebuild(connection, authorities);
+                try (var statement = connection.createStatement(); var count = statement.executeQuery("SELECT count(*) FROM swap_scope")) {
+                    count.next();
+                    laYears = count.getInt(1);
+                }
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("DROP TABLE swap_scope");
+            }
+            return laYears;
+        });
+        if (swapped > 0) {
+            LOG.debug("swapped {} LA-years in {} ms", swapped, ms(System.nanoTime() - started));
+            LoadFaults.afterSwap();
+        }
+        return swapped;
+    }
+
+    private Staging stageYears(String laCode, List<LaYearFolder> years, Long jobExecutionId) throws SQLException {
+        List<LaYearResult> results = new ArrayList<>();
+        List<Staged> staged = new ArrayList<>();
+        long started = System.nanoTime();
+        long reading = 0;
+        long validating = 0;
+        long staging = 0;
+        for (LaYearFolder folder : years) {
+            long t0 = System.nanoTime();
+            String fingerprint = Fingerprint.of(folder.files());
+            if (fingerprint.equals(loadedFingerprint(laCode, folder.year()))) {
+                results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.UNCHANGED,
+                        "unchanged since the last load", unchangedCounts(folder), List.of(), folder.ignored()));
+                continue;
+            }
+            Map<String, CsvFile> files;
+            try {
+                files = ReturnReader.read(folder, validator);
+            } catch (UnreadableFileException e) {
+                results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.FAILED,
+                        e.getMessage(), Map.of(e.fileName(), new FileCount(0, 0, 0)), List.of(), folder.ignored()));
+                continue;
+            }
+            long t1 = System.nanoTime();
+            reading += t1 - t0;
+            ValidatedReturn validated = validator.validate(laCode, folder.year(), files);
+            long t2 = System.nanoTime();
+            validating += t2 - t1;
+            LaYearResult result = new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.LOADED,
+                    validated.rowsRejected() == 0 ? "loaded" : "loaded; " + validated.rowsRejected() + " rows rejected",
+                    validated.files(), validated.rejections(), folder.ignored());
+            staged.add(new Staged(UUID.randomUUID().toString(), validated, fingerprint, result));
+            results.add(result);
+        }
+        // One transaction for the authority: its years' rows, their files' history and the
+        // marks that make them ready to swap (an appender per table for all of them).
+        long t3 = System.nanoTime();
+        Instant now = clock.instant();
+        warehouse.writeStaging(connection -> {
+            stager.stage(connection, staged.stream().map(s -> new Stager.Load(s.loadId(), s.validated())).toList());
+            recordFiles(connection, "stg_file_load", staged.stream().map(Staged::result).toList(),
+                    staged.stream().map(Staged::loadId).toList(), jobExecutionId, now);
+            markReady(connection, staged, jobExecutionId);
+            recordFiles(connection, "etl_file_load", results.stream().filter(r -> r.status() != LaYearResult.Status.LOADED).toList(),
+                    null, jobExecutionId, now);
+            return null;
+        });
+        staging = System.nanoTime() - t3;
+        if (!staged.isEmpty()) {
+            LoadFaults.afterStaging();
+        }
+        LOG.debug("{}: staged {} LA-years in {} ms (fingerprint and read {} ms, validate {} ms, stage {} ms)", laCode, staged.size(),
+                ms(System.nanoTime() - started), ms(reading), ms(validating), ms(staging));
+        return new Staging(results, staged.stream().map(Staged::loadId).toList());
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static Map<String, FileCount> unchangedCounts(LaYearFolder folder) {
@@ -131,59 +224,71 @@ public final class AuthorityLoader {
         }
     }
 
-    private static void recordLaYear(Connection connection, Staged s, Long jobExecutionId, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT OR REPLACE INTO etl_la_year (la_code, year, fingerprint, loaded_at, job_execution_id, children, rows_loaded, rows_rejected, files)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_split(?, ','))""")) {
-            insert.setString(1, s.validated().laCode());
-            insert.setInt(2, s.validated().year());
-            insert.setString(3, s.fingerprint());
-            insert.setTimestamp(4, Timestamp.from(now));
-            insert.setObject(5, jobExecutionId);
-            insert.setInt(6, s.validated().headers().size());
-            insert.setInt(7, s.validated().rowsLoaded());
-            insert.setInt(8, s.validated().rowsRejected());
-            insert.setString(9, String.join(",", new java.util.TreeSet<>(s.validated().files().keySet())));
-            insert.execute();
+    /** Marks staged LA-years ready to swap (stg_la_year), with one appender. */
+    private static void markReady(Connection connection, List<Staged> staged, Long jobExecutionId) throws SQLException {
+        try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_la_year")) {
+            for (Staged s : staged) {
+                a.beginRow().append(s.loadId()).append(s.validated().laCode()).append((short) s.validated().year()).append(s.fingerprint());
+                nullable(a, jobExecutionId);
+                a.append(s.validated().headers().size()).append(s.validated().rowsLoaded()).append(s.validated().rowsRejected())
+                        .append(String.join(",", new java.util.TreeSet<>(s.validated().files().keySet()))).endRow();
+            }
         }
     }
 
-    private static void recordFiles(Connection connection, LaYearResult result, Long jobExecutionId, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO etl_file_load (job_execution_id, la_code, year, folder, file_name, status, rows_read, rows_loaded, rows_rejected, message, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (var file : result.files().entrySet()) {
-                insert.setObject(1, jobExecutionId);
-                insert.setString(2, result.laCode());
-                insert.setInt(3, result.year());
-                insert.setString(4, result.folder());
-                insert.setString(5, file.getKey());
-                insert.setString(6, result.status().name().toLowerCase(java.util.Locale.ROOT));
-                insert.setInt(7, file.getValue().read());
-                insert.setInt(8, file.getValue().loaded());
-                insert.setInt(9, file.getValue().rejected());
-                insert.setString(10, result.message());
-                insert.setTimestamp(11, Timestamp.from(now));
-                insert.addBatch();
+    /**
+     * Appends the per-file history rows of LA-years to etl_file_load, or, with their load ids, to
+     * stg_file_load (their swap moves them).
+     */
+    private static void recordFiles(Connection connection, String table, List<LaYearResult> results, List<String> loadIds,
+            Long jobExecutionId, Instant now) throws SQLException {
+        if (results.isEmpty()) {
+            return;
+        }
+        java.time.LocalDateTime finished = java.time.LocalDateTime.ofInstant(now, java.time.ZoneId.systemDefault());
+        try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (int i = 0; i < results.size(); i++) {
+                LaYearResult result = results.get(i);
+                String loadId = loadIds == null ? null : loadIds.get(i);
+                String status = result.status().name().toLowerCase(java.util.Locale.ROOT);
+                for (var file : result.files().entrySet()) {
+                    fileRow(a, loadId, jobExecutionId, result, file.getKey(), status, file.getValue(), result.message(), finished);
+                }
+                for (String ignored : result.ignored()) {
+                    fileRow(a, loadId, jobExecutionId, result, ignored, "ignored", new FileCount(0, 0, 0), "not used by IRO Insight", finished);
+                }
             }
-            for (String ignored : result.ignored()) {
-                insert.setObject(1, jobExecutionId);
-                insert.setString(2, result.laCode());
-                insert.setInt(3, result.year());
-                insert.setString(4, result.folder());
-                insert.setString(5, ignored);
-                insert.setString(6, "ignored");
-                insert.setInt(7, 0);
-                insert.setInt(8, 0);
-                insert.setInt(9, 0);
-                insert.setString(10, "not used by IRO Insight");
-                insert.setTimestamp(11, Timestamp.from(now));
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 
-    private record Staged(LaYearFolder folder, ValidatedReturn validated, String loadId, String fingerprint) {
+    private static void fileRow(DuckDBAppender a, String loadId, Long jobExecutionId, LaYearResult result, String fileName, String status,
+            FileCount count, String message, java.time.LocalDateTime finished) throws SQLException {
+        a.beginRow();
+        if (loadId != null) {
+            a.append(loadId);
+        }
+        nullable(a, jobExecutionId);
+        a.append(result.laCode()).append((short) result.year()).append(result.folder()).append(fileName).append(status)
+                .append(count.read()).append(count.loaded()).append(count.rejected());
+        if (message == null) {
+            a.appendNull();
+        } else {
+            a.append(message);
+        }
+        a.append(finished).endRow();
+    }
+
+    private static void nullable(DuckDBAppender a, Long value) throws SQLException {
+        if (value == null) {
+            a.appendNull();
+        } else {
+            a.append(value.longValue());
+        }
+    }
+
+    private record Staged(String loadId, ValidatedReturn validated, String fingerprint, LaYearResult result) {
+    }
+
+    private record Staging(List<LaYearResult> results, List<String> loadIds) {
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fault injection for the crash-safety tests: with the system property
  * {@code iro.etl.halt-after-swaps=N} the JVM halts (as if killed) straight after its N-th swap
- * commits; with {@code iro.etl.halt-after-staging=N}, after staging its N-th LA-year, before
+ * commits; with {@code iro.etl.halt-after-staging=N}, after staging its N-th authority, before
  * the swap. Never set in normal use.
  */
 final class LoadFaults {

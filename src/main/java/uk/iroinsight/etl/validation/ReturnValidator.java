@@ -179,8 +179,12 @@ public final class ReturnValidator {
             if (file == null) {
                 return List.of();
             }
-            List<Layouts.Column> layout = layouts.of(fileName);
-            return file.rows().stream().map(record -> Row.check(file, record, layout, codes, year)).toList();
+            Row.Shape shape = new Row.Shape(file, layouts.of(fileName));
+            List<Row> rows = new ArrayList<>(file.rows().size());
+            for (var record : file.rows()) {
+                rows.add(Row.check(shape, record, codes, year));
+            }
+            return rows;
         }
 
         // ---- header.csv ------------------------------------------------------------------

@@ -23,34 +23,64 @@ final class Row {
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private final String file;
-    private final int line;
-    private final Map<String, String> raw = new HashMap<>();
-    private final Map<String, Object> values = new HashMap<>();
-    private final List<Rejection> problems = new ArrayList<>();
+    /** Where a file's layout columns are in its CSV, worked out once per file. */
+    static final class Shape {
+        private final CsvFile csv;
+        private final String fileName;
+        private final List<Layouts.Column> layout;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final int[] positions;
 
-    private Row(String file, int line) {
-        this.file = file;
+        Shape(CsvFile csv, List<Layouts.Column> layout) {
+            this.csv = csv;
+            this.fileName = csv.fileName();
+            this.layout = layout;
+            this.positions = new int[layout.size()];
+            for (int i = 0; i < layout.size(); i++) {
+                index.put(layout.get(i).name(), i);
+                positions[i] = csv.position(layout.get(i).name()).orElse(-1);
+            }
+        }
+
+        private int indexOf(String column) {
+            Integer i = index.get(column);
+            return i == null ? -1 : i;
+        }
+    }
+
+    private final Shape shape;
+    private final int line;
+    private final String[] raw;
+    private final Object[] values;
+    private List<Rejection> problems = List.of();
+
+    private Row(Shape shape, int line) {
+        this.shape = shape;
         this.line = line;
+        this.raw = new String[shape.layout.size()];
+        this.values = new Object[shape.layout.size()];
     }
 
     /** Reads and checks one CSV record against the layout. */
     static Row check(CsvFile csv, CsvRow record, List<Layouts.Column> layout, CodeLists codes, int year) {
-        Row row = new Row(csv.fileName(), record.line());
+        return check(new Shape(csv, layout), record, codes, year);
+    }
+
+    /** Reads and checks one CSV record against the layout of its file's shape. */
+    static Row check(Shape shape, CsvRow record, CodeLists codes, int year) {
+        Row row = new Row(shape, record.line());
         String[] fields = record.fields();
-        if (fields.length > csv.columns().size() && !allBlankFrom(fields, csv.columns().size())) {
-            row.problems.add(new Rejection(row.file, row.line, null, null,
-                    "row has " + fields.length + " fields but the header has " + csv.columns().size() + " columns", null));
+        int columns = shape.csv.columns().size();
+        if (fields.length > columns && !allBlankFrom(fields, columns)) {
+            row.addProblem(new Rejection(shape.fileName, row.line, null, null,
+                    "row has " + fields.length + " fields but the header has " + columns + " columns", null));
         }
-        for (Layouts.Column column : layout) {
-            String value = csv.position(column.name())
-                    .filter(i -> i < fields.length)
-                    .map(i -> fields[i].strip())
-                    .orElse("");
-            row.raw.put(column.name(), value);
+        for (int i = 0; i < row.raw.length; i++) {
+            int position = shape.positions[i];
+            row.raw[i] = position >= 0 && position < fields.length ? fields[position].strip() : "";
         }
-        for (Layouts.Column column : layout) {
-            row.parse(column, codes, year);
+        for (int i = 0; i < row.raw.length; i++) {
+            row.parse(i, codes, year);
         }
         return row;
     }
@@ -64,8 +94,9 @@ final class Row {
         return true;
     }
 
-    private void parse(Layouts.Column column, CodeLists codes, int year) {
-        String value = raw.get(column.name());
+    private void parse(int i, CodeLists codes, int year) {
+        Layouts.Column column = shape.layout.get(i);
+        String value = raw[i];
         if (value.isEmpty()) {
             if (column.required()) {
                 reject(column.name(), column.name() + " is required but blank");
@@ -80,7 +111,7 @@ final class Row {
                 } else if (date.getYear() < 1900 || date.getYear() > 2100) {
                     reject(column.name(), "is not a plausible date");
                 } else {
-                    values.put(column.name(), date);
+                    values[i] = (date);
                 }
             }
             case "code" -> {
@@ -89,19 +120,19 @@ final class Row {
                 if (problem != null) {
                     reject(column.name(), problem);
                 } else {
-                    values.put(column.name(), code);
+                    values[i] = (code);
                 }
             }
             case "integer" -> {
                 try {
-                    values.put(column.name(), Integer.valueOf(value));
+                    values[i] = (Integer.valueOf(value));
                 } catch (NumberFormatException e) {
                     reject(column.name(), "is not a whole number");
                 }
             }
             case "decimal" -> {
                 try {
-                    values.put(column.name(), new BigDecimal(value));
+                    values[i] = (new BigDecimal(value));
                 } catch (NumberFormatException e) {
                     reject(column.name(), "is not a number");
                 }
@@ -109,12 +140,12 @@ final class Row {
             case "flag" -> {
                 String flag = value.toUpperCase(java.util.Locale.ROOT);
                 if (flag.equals("Y") || flag.equals("N")) {
-                    values.put(column.name(), flag.equals("Y"));
+                    values[i] = flag.equals("Y");
                 } else {
                     reject(column.name(), "must be Y or N");
                 }
             }
-            default -> values.put(column.name(), value);
+            default -> values[i] = (value);
         }
     }
 
@@ -127,7 +158,7 @@ final class Row {
     }
 
     String file() {
-        return file;
+        return shape.fileName;
     }
 
     int line() {
@@ -135,39 +166,54 @@ final class Row {
     }
 
     String child() {
-        String child = raw.get("CHILD");
+        int i = shape.indexOf("CHILD");
+        String child = i < 0 ? null : raw[i];
         return child == null || child.isEmpty() ? null : child;
     }
 
     String raw(String column) {
-        return raw.getOrDefault(column, "");
+        int i = shape.indexOf(column);
+        return i < 0 ? "" : raw[i];
+    }
+
+    private Object value(String column) {
+        int i = shape.indexOf(column);
+        return i < 0 ? null : values[i];
     }
 
     String text(String column) {
-        Object value = values.get(column);
+        Object value = value(column);
         return value == null ? null : value.toString();
     }
 
     LocalDate date(String column) {
-        return (LocalDate) values.get(column);
+        return (LocalDate) value(column);
     }
 
     Integer integer(String column) {
-        return (Integer) values.get(column);
+        return (Integer) value(column);
     }
 
     BigDecimal decimal(String column) {
-        return (BigDecimal) values.get(column);
+        return (BigDecimal) value(column);
     }
 
     Boolean flag(String column) {
-        return (Boolean) values.get(column);
+        return (Boolean) value(column);
     }
 
     /** Rejects the row for a problem with one field; the reason should read after the field's value. */
     void reject(String field, String reason) {
-        String value = field == null ? null : raw.get(field);
-        problems.add(new Rejection(file, line, field, value, reason, child()));
+        int i = field == null ? -1 : shape.indexOf(field);
+        String value = i < 0 ? null : raw[i];
+        addProblem(new Rejection(shape.fileName, line, field, value, reason, child()));
+    }
+
+    private void addProblem(Rejection rejection) {
+        if (problems.isEmpty()) {
+            problems = new ArrayList<>(2);
+        }
+        problems.add(rejection);
     }
 
     boolean ok() {
