@@ -180,6 +180,18 @@ public class IndicatorMarts {
         return SqlScripts.list(INDICATORS).stream().map(IndicatorMarts::unitSelect).toList();
     }
 
+    /** The catalogue's median indicators as a SQL list of literals ('' when there are none). */
+    private static String medianIndicators(Connection connection) throws SQLException {
+        List<String> literals = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT indicator FROM mart_catalogue WHERE unit = 'median' ORDER BY 1")) {
+            while (rows.next()) {
+                literals.add("'" + rows.getString(1).replace("'", "''") + "'");
+            }
+        }
+        return literals.isEmpty() ? "''" : String.join(", ", literals);
+    }
+
     /** An indicators/ file's SELECT without its closing semicolon. */
     static String unitSelect(String path) {
         String query = SqlScripts.read(path).strip();
@@ -205,7 +217,11 @@ public class IndicatorMarts {
     private static void addUnits(Connection connection, String path) throws SQLException {
         String query = unitSelect(path);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE OR REPLACE TEMP TABLE mart_file_unit AS (SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (\n"
+            // A view, not a table: each INSERT below runs the file's SELECT streaming, and the
+            // median list is a constant, so DuckDB drops the UNION branches it cannot match
+            // (materialising millions of review units first was most of a national build).
+            String medians = medianIndicators(connection);
+            statement.execute("CREATE OR REPLACE TEMP VIEW mart_file_unit AS (SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (\n"
                     + query + "\n)");
             statement.execute("""
                     INSERT INTO mart_unit BY NAME
@@ -213,14 +229,14 @@ public class IndicatorMarts {
                            sum(numerator) AS numerator, coalesce(sum(denominator), 0) AS denominator,
                            coalesce(sum(excluded), 0) AS excluded, sum(coalesce(units, 1)) AS units
                     FROM mart_file_unit
-                    WHERE indicator NOT IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median')
+                    WHERE indicator NOT IN (%2$s)
                     GROUP BY la_code, year, indicator, %1$s;
                     INSERT INTO mart_unit BY NAME
                     SELECT * REPLACE (coalesce(denominator, 0) AS denominator, coalesce(excluded, 0) AS excluded,
                                       coalesce(units, 1) AS units)
                     FROM mart_file_unit
-                    WHERE indicator IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median');
-                    DROP TABLE mart_file_unit;""".formatted(DIMENSIONS));
+                    WHERE indicator IN (%2$s);
+                    DROP VIEW mart_file_unit;""".formatted(DIMENSIONS, medians));
         } catch (SQLException e) {
             throw new SQLException(path + ": " + Warehouse.firstLine(e), e.getSQLState(), e);
         }
