@@ -234,12 +234,15 @@ public final class Interactions {
         String la = state.la().laCode();
         int year = state.year();
         long seen = 0;
-        if (state.by() != null) {
-            seen += data.breakdown(who, la, year, state.split().id(), state.by()).size();
-        }
-        String disputesBy = "stage".equals(state.by()) ? "stage" : "theme";
-        for (String id : DISPUTES) {
-            seen += data.breakdown(who, la, year, id, disputesBy).size();
+        // As the view: the breakdown and dispute cards only for an LA-year loaded from returns.
+        if (snapshot.isLoaded(la, year)) {
+            if (state.by() != null) {
+                seen += data.breakdown(who, la, year, state.split().id(), state.by()).size();
+            }
+            String disputesBy = "stage".equals(state.by()) ? "stage" : "theme";
+            for (String id : DISPUTES) {
+                seen += data.breakdown(who, la, year, id, disputesBy).size();
+            }
         }
         for (int y : snapshot.years()) {
             if (snapshot.isLoaded(la, y)) {
