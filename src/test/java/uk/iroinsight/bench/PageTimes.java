@@ -41,7 +41,11 @@ final class PageTimes implements AutoCloseable {
               }
               return true;
             }
-            (function poll() { if (ready()) done(performance.now()); else setTimeout(poll, 5); })();
+            (function poll() {
+              if (!ready()) { setTimeout(poll, 5); return; }
+              const now = performance.now(), nav = performance.getEntriesByType('navigation')[0];
+              done([now, nav ? nav.responseEnd : -1, nav ? nav.loadEventEnd : -1]);
+            })();
             """;
 
     record Page(String name, String path, int minCharts, String selector) {
@@ -53,6 +57,9 @@ final class PageTimes implements AutoCloseable {
     private final String la;
     private final Random random;
     private int pageLoads;
+    /** Per page, when its document had loaded (Navigation Timing loadEventEnd, ms) in each timed run. */
+    private final Map<String, List<Double>> documentLoaded = new LinkedHashMap<>();
+    private double lastLoadEventEnd;
 
     PageTimes(Serve serve, int runs, long seed, Path work) {
         this.serve = serve;
@@ -81,7 +88,9 @@ final class PageTimes implements AutoCloseable {
         }
         for (int i = 0; i < runs; i++) {
             for (Page page : pages) {
-                times.computeIfAbsent(page.name() + " (LA " + la + ")", k -> new ArrayList<>()).add(visit(page));
+                String name = page.name() + " (LA " + la + ")";
+                times.computeIfAbsent(name, k -> new ArrayList<>()).add(visit(page));
+                documentLoaded.computeIfAbsent(name, k -> new ArrayList<>()).add(lastLoadEventEnd);
             }
         }
         for (Page page : pages) {
@@ -106,6 +115,11 @@ final class PageTimes implements AutoCloseable {
         return pageLoads - before;
     }
 
+    /** When the page's document had loaded (its load event ended), ms after navigation start, per timed run. */
+    List<Double> documentLoaded(String page) {
+        return documentLoaded.get(page);
+    }
+
     /** Page loads so far, sign-in and untimed visits included. */
     int pageLoads() {
         return pageLoads;
@@ -115,8 +129,9 @@ final class PageTimes implements AutoCloseable {
         WebDriver driver = browser.driver();
         driver.get(serve.baseUrl + page.path());
         pageLoads++;
-        Object now = ((JavascriptExecutor) driver).executeAsyncScript(RENDERED, page.minCharts(), page.selector());
-        return ((Number) now).doubleValue();
+        List<?> times = (List<?>) ((JavascriptExecutor) driver).executeAsyncScript(RENDERED, page.minCharts(), page.selector());
+        lastLoadEventEnd = ((Number) times.get(2)).doubleValue();
+        return ((Number) times.get(0)).doubleValue();
     }
 
     @Override
