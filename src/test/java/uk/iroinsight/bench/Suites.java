@@ -235,7 +235,7 @@ public final class Suites {
         lines.add("|---|---|---|---|---|---|---|");
         int all = codes.size();
         for (int divisor : new int[] {8, 4, 2}) {
-            int count = (int) Math.round(all / (double) divisor);
+            int count = Math.max(1, all / divisor); // 153: 19, 38, 76
             Path folder = work.resolve("scale-" + count);
             delete(folder);
             List<String> demo = List.of(Child.java(), "-jar", jar.toString(), "demo", "--out", folder.toString(), "--seed",
