@@ -137,6 +137,14 @@ public final class Warehouse implements AutoCloseable {
     /** Runs {@code work} in one transaction, alone among writers; rolls back if it throws. */
     public <T> T write(SqlWork<T> work) throws SQLException {
         writeLock.lock();
+        try {
+            return inTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
         try (Connection connection = root.duplicate()) {
             connection.setAutoCommit(false);
             try {
@@ -147,12 +155,10 @@ public final class Warehouse implements AutoCloseable {
                 connection.rollback();
                 throw e;
             }
-        } finally {
-            writeLock.unlock();
         }
     }
 
-    /** Like {@link #write} but without a surrounding transaction (for bulk appends to staging). */
+    /** Like {@link #write} but without a surrounding transaction (for clearing the staging tables). */
     public <T> T writeAutoCommit(SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try (Connection connection = root.duplicate()) {
@@ -168,17 +174,7 @@ public final class Warehouse implements AutoCloseable {
      * concurrent transactions do not conflict.
      */
     public <T> T writeStaging(SqlWork<T> work) throws SQLException {
-        try (Connection connection = root.duplicate()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return inTransaction(work);
     }
 
     /**
