@@ -61,11 +61,6 @@ final class Row {
         this.values = new Object[shape.layout.size()];
     }
 
-    /** Reads and checks one CSV record against the layout. */
-    static Row check(CsvFile csv, CsvRow record, List<Layouts.Column> layout, CodeLists codes, int year) {
-        return check(new Shape(csv, layout), record, codes, year);
-    }
-
     /** Reads and checks one CSV record against the layout of its file's shape. */
     static Row check(Shape shape, CsvRow record, CodeLists codes, int year) {
         Row row = new Row(shape, record.line());
