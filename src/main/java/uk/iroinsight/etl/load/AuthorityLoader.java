@@ -58,7 +58,6 @@ public final class AuthorityLoader {
     /** Discards staging rows left by a process that died; call once before a run's loads. */
     public void clearAllStaging() throws SQLException {
         warehouse.writeAutoCommit(connection -> {
-            SqlScripts.setVariable(connection, "load_id", null);
             SqlScripts.run(connection, "warehouse/load/clear_staging.sql");
             return null;
         });
