@@ -23,6 +23,8 @@ public final class SqlScripts {
 
     private static final PathMatchingResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver();
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlScripts.class);
+
     private SqlScripts() {
     }
 
@@ -55,8 +57,10 @@ public final class SqlScripts {
 
     /** Runs one script (it may hold several statements). */
     public static void run(Connection connection, String path) throws SQLException {
+        long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute(read(path));
+            LOG.debug("{} in {} ms", path, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new SQLException(path + ": " + Warehouse.firstLine(e), e.getSQLState(), e);
         }
