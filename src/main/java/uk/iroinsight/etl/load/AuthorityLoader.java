@@ -153,10 +153,11 @@ public final class AuthorityLoader {
         long reading = 0;
         long validating = 0;
         long staging = 0;
+        Map<Integer, String> loaded = loadedFingerprints(laCode);
         for (LaYearFolder folder : years) {
             long t0 = System.nanoTime();
             String fingerprint = Fingerprint.of(folder.files());
-            if (fingerprint.equals(loadedFingerprint(laCode, folder.year()))) {
+            if (fingerprint.equals(loaded.get(folder.year()))) {
                 results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.UNCHANGED,
                         "unchanged since the last load", unchangedCounts(folder), List.of(), folder.ignored()));
                 continue;
@@ -212,15 +213,19 @@ public final class AuthorityLoader {
         return counts;
     }
 
-    private String loadedFingerprint(String laCode, int year) throws SQLException {
+    /** The fingerprints of the authority's loaded years, by year. */
+    private Map<Integer, String> loadedFingerprints(String laCode) throws SQLException {
+        Map<Integer, String> loaded = new java.util.HashMap<>();
         try (Connection connection = warehouse.connect();
-                PreparedStatement query = connection.prepareStatement("SELECT fingerprint FROM etl_la_year WHERE la_code = ? AND year = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT year, fingerprint FROM etl_la_year WHERE la_code = ?")) {
             query.setString(1, laCode);
-            query.setInt(2, year);
             try (var rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
+                while (rows.next()) {
+                    loaded.put(rows.getInt(1), rows.getString(2));
+                }
             }
         }
+        return loaded;
     }
 
     /** Marks staged LA-years ready to swap (stg_la_year), with one appender. */

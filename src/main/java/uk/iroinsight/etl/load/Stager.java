@@ -1,6 +1,5 @@
 package uk.iroinsight.etl.load;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 import uk.iroinsight.etl.privacy.Pseudonymiser;
 import uk.iroinsight.etl.validation.Rejection;
@@ -19,7 +18,7 @@ import uk.iroinsight.etl.validation.ReturnRecords.Header;
 import uk.iroinsight.etl.validation.ValidatedReturn;
 
 /**
- * Writes a validated LA-year into the staging tables with DuckDB's Appender, pseudonymising as
+ * Writes validated LA-years into the staging tables (built as Arrow columns, {@link ArrowRows}), pseudonymising as
  * it goes: CHILD becomes a keyed hash, the date of birth becomes a month plus the ages the
  * indicators need, postcodes become keyed hashes, UPN and MC_DOB are dropped.
  */
@@ -36,104 +35,98 @@ final class Stager {
     }
 
     /**
-     * Appends the rows of every LA-year given to the staging tables, one appender per table for
-     * them all (an appender's flush has a cost of its own, so staging an authority's years
-     * together is several times faster than year by year).
+     * Inserts the rows of every LA-year given into the staging tables, one insert per table for
+     * them all (each insert has a cost of its own, so staging an authority's years together is
+     * several times faster than year by year).
      */
     void stage(Connection connection, List<Load> loads) throws SQLException {
-        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         List<Prepared> prepared = new ArrayList<>();
         for (Load load : loads) {
             prepared.add(prepare(load));
         }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_header")) {
-            for (Prepared p : prepared) {
-                for (Header h : p.validated().headers()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(p.keys().get(h.child())).append((byte) h.sex())
-                            .append(h.dob().withDayOfMonth(1)).append((byte) age(h.dob(), p.yearEnd())).append(h.ethnic()).append(h.line()).endRow();
-                }
-            }
-        }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_episode")) {
-            for (Prepared p : prepared) {
-                for (var e : p.validated().episodes()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(p.keys().get(e.child())).append(e.decom()).append(e.rne())
-                            .append(e.ls()).append(e.cin()).append(e.place());
-                    text(a, e.placeProvider());
-                    date(a, e.dec());
-                    text(a, e.rec());
-                    text(a, e.reasonPlaceChange());
-                    text(a, e.urn());
-                    text(a, pseudonymiser.postcodeKey(e.placePostcode()));
-                    a.append((byte) age(p.dob().get(e.child()), e.decom())).append(e.line()).endRow();
-                }
-            }
-        }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_review")) {
-            for (Prepared p : prepared) {
-                for (var r : p.validated().reviews()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(p.keys().get(r.child())).append(r.review()).append(r.reviewCode())
-                            .append((byte) age(p.dob().get(r.child()), r.review())).append(r.line()).endRow();
-                }
-            }
-        }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_uasc")) {
-            for (Prepared p : prepared) {
-                for (var u : p.validated().uasc()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(p.keys().get(u.child()));
-                    date(a, u.duc());
-                    a.append(u.line()).endRow();
-                }
-            }
-        }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_dispute")) {
-            for (Prepared p : prepared) {
-                for (var d : p.validated().disputes()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(d.disputeId());
-                    text(a, d.child() == null ? null : pseudonymiser.childKey(p.la(), d.child()));
-                    a.append(d.type()).append(d.raised());
-                    text(a, d.theme());
-                    a.append(d.stageReached());
-                    date(a, d.stage1Date());
-                    a.append(d.cafcass());
-                    date(a, d.resolved());
-                    text(a, d.outcome());
-                    a.append(d.line()).endRow();
-                }
-            }
-        }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_workforce")) {
-            for (Prepared p : prepared) {
-                for (var w : p.validated().workforce()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(w.date());
-                    decimal(a, w.iroFte());
-                    if (w.iroHeadcount() == null) {
-                        a.appendNull();
-                    } else {
-                        a.append(w.iroHeadcount().intValue());
+        try (BufferAllocator allocator = new RootAllocator()) {
+            insert(connection, allocator, "stg_header", rows -> {
+                for (Prepared p : prepared) {
+                    for (Header h : p.validated().headers()) {
+                        p.start(rows).text(p.keys().get(h.child())).tinyint(h.sex()).date(h.dob().withDayOfMonth(1))
+                                .tinyint(age(h.dob(), p.yearEnd())).text(h.ethnic()).integer(h.line());
                     }
-                    decimal(a, w.vacantFte());
-                    decimal(a, w.agencyFte());
-                    a.append(w.line()).endRow();
                 }
-            }
+            });
+            insert(connection, allocator, "stg_episode", rows -> {
+                for (Prepared p : prepared) {
+                    for (var e : p.validated().episodes()) {
+                        p.start(rows).text(p.keys().get(e.child())).date(e.decom()).text(e.rne()).text(e.ls()).text(e.cin())
+                                .text(e.place()).optional(e.placeProvider()).date(e.dec()).optional(e.rec()).optional(e.reasonPlaceChange())
+                                .optional(e.urn()).optional(pseudonymiser.postcodeKey(e.placePostcode()))
+                                .tinyint(age(p.dob().get(e.child()), e.decom())).integer(e.line());
+                    }
+                }
+            });
+            insert(connection, allocator, "stg_review", rows -> {
+                for (Prepared p : prepared) {
+                    for (var r : p.validated().reviews()) {
+                        p.start(rows).text(p.keys().get(r.child())).date(r.review()).text(r.reviewCode())
+                                .tinyint(age(p.dob().get(r.child()), r.review())).integer(r.line());
+                    }
+                }
+            });
+            insert(connection, allocator, "stg_uasc", rows -> {
+                for (Prepared p : prepared) {
+                    for (var u : p.validated().uasc()) {
+                        p.start(rows).text(p.keys().get(u.child())).date(u.duc()).integer(u.line());
+                    }
+                }
+            });
+            insert(connection, allocator, "stg_dispute", rows -> {
+                for (Prepared p : prepared) {
+                    for (var d : p.validated().disputes()) {
+                        p.start(rows).text(d.disputeId()).optional(d.child() == null ? null : pseudonymiser.childKey(p.la(), d.child()))
+                                .text(d.type()).date(d.raised()).optional(d.theme()).text(d.stageReached()).date(d.stage1Date())
+                                .bool(d.cafcass()).date(d.resolved()).optional(d.outcome()).integer(d.line());
+                    }
+                }
+            });
+            insert(connection, allocator, "stg_workforce", rows -> {
+                for (Prepared p : prepared) {
+                    for (var w : p.validated().workforce()) {
+                        p.start(rows).date(w.date()).decimal(w.iroFte())
+                                .integer(w.iroHeadcount() == null ? null : w.iroHeadcount().intValue())
+                                .decimal(w.vacantFte()).decimal(w.agencyFte()).integer(w.line());
+                    }
+                }
+            });
+            insert(connection, allocator, "stg_reject", rows -> {
+                for (Prepared p : prepared) {
+                    for (Rejection r : p.validated().rejections()) {
+                        p.start(rows).text(r.file()).integer(r.line()).optional(r.field()).optional(r.shareableValue()).text(r.reason())
+                                .optional(r.child() == null || r.child().isBlank() ? null : pseudonymiser.childKey(p.la(), r.child()));
+                    }
+                }
+            });
         }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stg_reject")) {
-            for (Prepared p : prepared) {
-                for (Rejection r : p.validated().rejections()) {
-                    a.beginRow().append(p.loadId()).append(p.la()).append(p.year()).append(r.file()).append(r.line());
-                    text(a, r.field());
-                    text(a, r.shareableValue());
-                    a.append(r.reason());
-                    text(a, r.child() == null || r.child().isBlank() ? null : pseudonymiser.childKey(p.la(), r.child()));
-                    a.endRow();
-                }
-            }
+    }
+
+    /** Fills one staging table's rows. */
+    @FunctionalInterface
+    private interface Fill {
+        void into(ArrowRows rows);
+    }
+
+    private static void insert(Connection connection, BufferAllocator allocator, String table, Fill fill) throws SQLException {
+        try (ArrowRows rows = ArrowRows.forTable(connection, table, allocator)) {
+            fill.into(rows);
+            rows.insertInto(connection, allocator);
         }
     }
 
     private record Prepared(String loadId, String la, short year, LocalDate yearEnd, Map<String, String> keys,
             Map<String, LocalDate> dob, ValidatedReturn validated) {
+
+        /** Starts a staging row with the columns every staging table begins with. */
+        ArrowRows start(ArrowRows rows) {
+            return rows.row().text(loadId).text(la).smallint(year);
+        }
     }
 
     private Prepared prepare(Load load) {
@@ -150,29 +143,5 @@ final class Stager {
 
     private static int age(LocalDate dob, LocalDate on) {
         return Math.max(0, Period.between(dob, on).getYears());
-    }
-
-    private static void text(DuckDBAppender a, String value) throws SQLException {
-        if (value == null || value.isEmpty()) {
-            a.appendNull();
-        } else {
-            a.append(value);
-        }
-    }
-
-    private static void date(DuckDBAppender a, LocalDate value) throws SQLException {
-        if (value == null) {
-            a.appendNull();
-        } else {
-            a.append(value);
-        }
-    }
-
-    private static void decimal(DuckDBAppender a, BigDecimal value) throws SQLException {
-        if (value == null) {
-            a.appendNull();
-        } else {
-            a.append(value.setScale(2, java.math.RoundingMode.HALF_UP));
-        }
     }
 }
