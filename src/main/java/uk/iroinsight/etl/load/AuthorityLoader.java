@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -42,6 +41,8 @@ import uk.iroinsight.warehouse.Warehouse;
 public final class AuthorityLoader {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorityLoader.class);
+    private static final long LOAD_ID_MIN = 131_621_703_842_267_136L; // 36^11: the smallest 12-digit base-36 number
+    private static final long LOAD_ID_MAX = 4_738_381_338_321_616_896L; // 36^12
 
     private final Warehouse warehouse;
     private final ReturnValidator validator;
@@ -178,7 +179,7 @@ public final class AuthorityLoader {
             LaYearResult result = new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.LOADED,
                     validated.rowsRejected() == 0 ? "loaded" : "loaded; " + validated.rowsRejected() + " rows rejected",
                     validated.files(), validated.rejections(), folder.ignored());
-            staged.add(new Staged(UUID.randomUUID().toString(), validated, fingerprint, result));
+            staged.add(new Staged(newLoadId(), validated, fingerprint, result));
             results.add(result);
         }
         // One transaction for the authority: its years' rows, their files' history and the
@@ -201,6 +202,14 @@ public final class AuthorityLoader {
         LOG.debug("{}: staged {} LA-years in {} ms (fingerprint and read {} ms, validate {} ms, stage {} ms)", laCode, staged.size(),
                 ms(System.nanoTime() - started), ms(reading), ms(validating), ms(staging));
         return new Staging(results, staged.stream().map(Staged::loadId).toList());
+    }
+
+    /**
+     * A random id for one staged LA-year: 12 base-36 characters (62 bits), short enough for DuckDB
+     * to keep inline in every staged row (a UUID's 36 characters made staging a third slower).
+     */
+    static String newLoadId() {
+        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(LOAD_ID_MIN, LOAD_ID_MAX), 36);
     }
 
     private static long ms(long nanos) {
