@@ -58,14 +58,16 @@ FROM review_groups
 WHERE coded > 0
 UNION ALL BY NAME
 SELECT c.la_code, c.year, 'children_participated_all_pct' AS indicator,
-       CASE WHEN r.conveyed = r.reviews THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
+       count(*) FILTER (WHERE r.conveyed = r.reviews) AS numerator, count(*) AS denominator, count(*) AS units,
        c.age_band, c.sex, c.ethnicity, c.placement_type, c.legal_status, unit_key(c.child_key) AS child_key
 FROM mart_child_year c
 JOIN child_reviews r USING (la_code, year, child_key)
 WHERE c.in_care_31mar AND c.age_31mar >= 4
+GROUP BY c.la_code, c.year, c.age_band, c.sex, c.ethnicity, c.placement_type, c.legal_status, unit_key(c.child_key)
 UNION ALL BY NAME
-SELECT la_code, year, s.indicator, s.numerator, reviews AS denominator, reviews AS units,
+SELECT la_code, year, lower(s.code) || '_share' AS indicator,
+       CASE s.code WHEN 'PN0' THEN pn0 WHEN 'PN1' THEN pn1 WHEN 'PN2' THEN pn2 WHEN 'PN3' THEN pn3
+                   WHEN 'PN4' THEN pn4 WHEN 'PN5' THEN pn5 WHEN 'PN6' THEN pn6 WHEN 'PN7' THEN pn7 END AS numerator,
+       reviews AS denominator, reviews AS units,
        age_band, sex, ethnicity, placement_type, legal_status, child_key, review_date
-FROM review_groups,
-LATERAL (VALUES ('pn0_share', pn0), ('pn1_share', pn1), ('pn2_share', pn2), ('pn3_share', pn3),
-                ('pn4_share', pn4), ('pn5_share', pn5), ('pn6_share', pn6), ('pn7_share', pn7)) s(indicator, numerator)
+FROM review_groups, (VALUES ('PN0'), ('PN1'), ('PN2'), ('PN3'), ('PN4'), ('PN5'), ('PN6'), ('PN7')) s(code)
