@@ -65,9 +65,12 @@ JOIN child_reviews r USING (la_code, year, child_key)
 WHERE c.in_care_31mar AND c.age_31mar >= 4
 GROUP BY c.la_code, c.year, c.age_band, c.sex, c.ethnicity, c.placement_type, c.legal_status, unit_key(c.child_key)
 UNION ALL BY NAME
-SELECT la_code, year, lower(s.code) || '_share' AS indicator,
-       CASE s.code WHEN 'PN0' THEN pn0 WHEN 'PN1' THEN pn1 WHEN 'PN2' THEN pn2 WHEN 'PN3' THEN pn3
-                   WHEN 'PN4' THEN pn4 WHEN 'PN5' THEN pn5 WHEN 'PN6' THEN pn6 WHEN 'PN7' THEN pn7 END AS numerator,
+SELECT la_code, year, s.indicator,
+       CASE s.indicator WHEN 'pn0_share' THEN pn0 WHEN 'pn1_share' THEN pn1 WHEN 'pn2_share' THEN pn2
+                        WHEN 'pn3_share' THEN pn3 WHEN 'pn4_share' THEN pn4 WHEN 'pn5_share' THEN pn5
+                        WHEN 'pn6_share' THEN pn6 WHEN 'pn7_share' THEN pn7 END AS numerator,
        reviews AS denominator, reviews AS units,
        age_band, sex, ethnicity, placement_type, legal_status, child_key, review_date
-FROM review_groups, (VALUES ('PN0'), ('PN1'), ('PN2'), ('PN3'), ('PN4'), ('PN5'), ('PN6'), ('PN7')) s(code)
+FROM review_groups,
+     (VALUES ('pn0_share'), ('pn1_share'), ('pn2_share'), ('pn3_share'),
+             ('pn4_share'), ('pn5_share'), ('pn6_share'), ('pn7_share')) s(indicator)

@@ -215,8 +215,7 @@ public class IndicatorMarts {
                     SELECT * REPLACE (coalesce(denominator, 0) AS denominator, coalesce(excluded, 0) AS excluded,
                                       coalesce(units, 1) AS units)
                     FROM ((SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (
-                    %s
-                    ))""".formatted(query));
+                    """ + query + "\n))");
         } catch (SQLException e) {
             throw new SQLException(path + ": " + Warehouse.firstLine(e), e.getSQLState(), e);
         }
