@@ -95,8 +95,10 @@ JOIN fact_population p ON p.area_type = 'la' AND p.la_code = y.la_code AND p.yea
 --   numerator, denominator  what the unit adds to each (a count's units have no denominator;
 --                           a rate adds one row per LA-year holding the population)
 --   units                   how many children/reviews/disputes the row stands for (default 1;
---                           a file may add one row per group of identical units, with the
---                           group's sums, except for a median, whose units are single values)
+--                           a file may add one row per group of units with the same LA-year,
+--                           indicator and categories, with the group's sums, except for a
+--                           median, whose units are single values; the build inserts the rows
+--                           as they come, so a file with many units groups them itself)
 --   excluded                1 for a unit left out of the denominator (unknown history)
 --   age_band .. outcome     the unit's breakdown dimensions (NULL where it has none)
 --   child_key, review_date, the unit's key for the record-level drill (unit_key(): NULL in a

@@ -12,15 +12,25 @@ DELETE FROM mart_breakdown;
 DELETE FROM mart_dq_note;
 
 INSERT INTO mart_indicator BY NAME
-WITH totals AS (
-    SELECT u.la_code, u.year, u.indicator,
-           sum(u.numerator)                                    AS numerator,
-           sum(u.denominator)                                  AS denominator,
-           CAST(sum(u.excluded) AS INTEGER)                    AS excluded,
-           median(u.numerator) FILTER (WHERE c.unit = 'median') AS median_value
-    FROM mart_unit u
-    JOIN mart_catalogue c USING (indicator)
+WITH sums AS (
+    SELECT la_code, year, indicator,
+           sum(numerator)                 AS numerator,
+           sum(denominator)               AS denominator,
+           CAST(sum(excluded) AS INTEGER) AS excluded
+    FROM mart_unit
     GROUP BY ALL
+),
+medians AS (
+    SELECT la_code, year, indicator, median(numerator) AS median_value
+    FROM mart_unit
+    WHERE indicator IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median')
+    GROUP BY ALL
+),
+totals AS (
+    SELECT s.*, m.median_value
+    FROM sums s
+    JOIN mart_catalogue c USING (indicator)
+    LEFT JOIN medians m USING (la_code, year, indicator)
 ),
 grid AS (
     SELECT y.la_code, y.year, c.indicator, c.unit, c.scale,

@@ -26,9 +26,8 @@ areas AS (
 medians AS (
     SELECT a.area_type, a.area_code, a.year, a.indicator, median(u.numerator) AS median_value
     FROM areas a
-    JOIN mart_unit u USING (la_code, year, indicator)
-    JOIN mart_catalogue c USING (indicator)
-    WHERE c.unit = 'median'
+    JOIN (SELECT * FROM mart_unit WHERE indicator IN (SELECT indicator FROM mart_catalogue WHERE unit = 'median')) u
+      USING (la_code, year, indicator)
     GROUP BY ALL
 ),
 sums AS (

@@ -19,32 +19,49 @@
 -- Status of the 31-March figures is that of the latest episode open on 31 March.
 -- Each child at 31 March is broken down by age at 31 March, sex, ethnicity group and the group
 -- of the placement type and legal status at 31 March.
+-- (Children of an LA-year with the same categories are one row of units, carrying how many of
+-- them count in each figure; in the drill, unit_key() makes each child a group of its own.)
 WITH at_31mar AS (
-    SELECT * FROM mart_child_year WHERE in_care_31mar
+    SELECT la_code, year, age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key,
+           count(*)                                                                    AS children,
+           count(*) FILTER (WHERE uasc_31mar)                                          AS uasc,
+           count(*) FILTER (WHERE ls_31mar = 'V2')                                     AS s20,
+           count(*) FILTER (WHERE ls_31mar IN ('C1', 'C2'))                            AS care_order,
+           count(*) FILTER (WHERE place_31mar IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')) AS foster,
+           count(*) FILTER (WHERE place_31mar IN ('K1', 'K2', 'R1', 'S1'))             AS residential
+    FROM mart_child_year
+    WHERE in_care_31mar
+    GROUP BY ALL
+),
+moved AS (
+    SELECT la_code, year, age_band, sex, ethnicity, unit_key(child_key) AS child_key,
+           count(*) FILTER (WHERE started_in_year) AS started,
+           count(*) FILTER (WHERE ceased_in_year)  AS ceased
+    FROM mart_child_year
+    WHERE started_in_year OR ceased_in_year
+    GROUP BY ALL
 )
 -- counts, and the numerators of the rates
-SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
+SELECT la_code, year, indicator, children AS numerator, 0 AS denominator, children AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key
 FROM at_31mar, (VALUES ('cla_31mar'), ('cla_rate_10k')) v(indicator)
 UNION ALL BY NAME
-SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator, age_band, sex, ethnicity, unit_key(child_key) AS child_key
-FROM mart_child_year, (VALUES ('starts'), ('starts_rate_10k')) v(indicator)
-WHERE started_in_year
+SELECT la_code, year, indicator, started AS numerator, 0 AS denominator, started AS units, age_band, sex, ethnicity, child_key
+FROM moved, (VALUES ('starts'), ('starts_rate_10k')) v(indicator)
+WHERE started > 0
 UNION ALL BY NAME
-SELECT la_code, year, indicator, 1 AS numerator, 0 AS denominator, age_band, sex, ethnicity, unit_key(child_key) AS child_key
-FROM mart_child_year, (VALUES ('ceased'), ('ceased_rate_10k')) v(indicator)
-WHERE ceased_in_year
+SELECT la_code, year, indicator, ceased AS numerator, 0 AS denominator, ceased AS units, age_band, sex, ethnicity, child_key
+FROM moved, (VALUES ('ceased'), ('ceased_rate_10k')) v(indicator)
+WHERE ceased > 0
 UNION ALL BY NAME
 -- the denominators of the rates: one unit per LA-year holding its population
 SELECT la_code, year, indicator, 0 AS numerator, population_0_17 AS denominator
 FROM mart_population, (VALUES ('cla_rate_10k'), ('starts_rate_10k'), ('ceased_rate_10k')) v(indicator)
 UNION ALL BY NAME
 -- the mix at 31 March: every child at 31 March is in each denominator
-SELECT la_code, year, m.indicator, CASE WHEN m.counted THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
-FROM at_31mar,
-LATERAL (VALUES ('uasc_pct',        uasc_31mar),
-                ('s20_pct',         ls_31mar = 'V2'),
-                ('care_order_pct',  ls_31mar IN ('C1', 'C2')),
-                ('foster_pct',      place_31mar IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')),
-                ('residential_pct', place_31mar IN ('K1', 'K2', 'R1', 'S1'))) m(indicator, counted)
+SELECT la_code, year, m.indicator,
+       CASE m.indicator WHEN 'uasc_pct' THEN uasc WHEN 's20_pct' THEN s20 WHEN 'care_order_pct' THEN care_order
+                        WHEN 'foster_pct' THEN foster WHEN 'residential_pct' THEN residential END AS numerator,
+       children AS denominator, children AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key
+FROM at_31mar, (VALUES ('uasc_pct'), ('s20_pct'), ('care_order_pct'), ('foster_pct'), ('residential_pct')) m(indicator)

@@ -29,20 +29,30 @@ WITH at_31mar AS (
     LEFT JOIN fact_period_of_care p
            ON p.la_code = c.la_code AND p.child_key = c.child_key AND p.period_seq = c.period_seq_31mar
     WHERE c.in_care_31mar
+),
+-- (children of an LA-year with the same categories are one row of units, carrying how many of
+-- them count in each figure; in the drill, unit_key() makes each child a group of its own)
+groups AS (
+    SELECT la_code, year, age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key,
+           count(*)                                 AS children,
+           count(*) FILTER (WHERE placements >= 3)  AS three_plus,
+           count(*) FILTER (WHERE long_term_scope)  AS long_term_units,
+           count(*) FILTER (WHERE long_term_scope AND known AND placement_start <= placed_since) AS long_term_placed,
+           count(*) FILTER (WHERE long_term_scope AND known)     AS long_term_known,
+           count(*) FILTER (WHERE long_term_scope AND NOT known) AS long_term_unknown
+    FROM (
+        SELECT *, age_31mar < 16 AND (NOT known OR period_start_31mar <= continuous_since) AS long_term_scope
+        FROM (SELECT *, coalesce(start_observed, false) OR period_start_31mar <= continuous_since AS known FROM at_31mar)
+    )
+    GROUP BY ALL
 )
 SELECT la_code, year, 'stability_3plus_pct' AS indicator,
-       CASE WHEN placements >= 3 THEN 1 ELSE 0 END AS numerator, 1 AS denominator,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
-FROM at_31mar
+       three_plus AS numerator, children AS denominator, children AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key
+FROM groups
 UNION ALL BY NAME
 SELECT la_code, year, 'stability_long_term_pct' AS indicator,
-       CASE WHEN known AND placement_start <= placed_since THEN 1 ELSE 0 END AS numerator,
-       CASE WHEN known THEN 1 ELSE 0 END AS denominator,
-       CASE WHEN known THEN 0 ELSE 1 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
-FROM (
-    SELECT *, coalesce(start_observed, false) OR period_start_31mar <= continuous_since AS known
-    FROM at_31mar
-    WHERE age_31mar < 16
-)
-WHERE NOT known OR period_start_31mar <= continuous_since
+       long_term_placed AS numerator, long_term_known AS denominator, long_term_unknown AS excluded, long_term_units AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key
+FROM groups
+WHERE long_term_units > 0

@@ -24,6 +24,9 @@
 --                               children whose next due date is unknown are noted as excluded.
 -- Reviews are broken down by age at the review, sex, ethnicity group and the placement type and
 -- legal status groups of the episode the review fell in; children by their state at 31 March.
+-- (Reviews, and children, of an LA-year with the same categories and the same standing are one
+-- row of units, carrying how many of them count in each figure; in the drill, unit_key() makes
+-- each review or child a group of its own: a child's reviews have distinct dates.)
 WITH late_due_in_year AS (
     SELECT y.la_code, y.year, r.child_key, count(*) AS late
     FROM fact_review r
@@ -31,35 +34,50 @@ WITH late_due_in_year AS (
     WHERE NOT r.on_time
     GROUP BY ALL
 ),
+reviews AS (
+    SELECT la_code, year, age_band, sex, ethnicity, placement_type, legal_status,
+           unit_key(child_key) AS child_key, unit_key(review_date) AS review_date,
+           count(*)                                       AS reviews,
+           count(*) FILTER (WHERE on_time)                AS on_time,
+           count(*) FILTER (WHERE due_date IS NOT NULL)   AS due_known,
+           count(*) FILTER (WHERE due_date IS NULL)       AS due_unknown
+    FROM mart_review
+    GROUP BY ALL
+),
 children AS (
-    SELECT c.*,
-           coalesce(l.late, 0) AS late,
-           c.looked_after_20wd IS NOT NULL AND (NOT c.looked_after_20wd OR c.schedule_known) AS known
+    SELECT c.la_code, c.year, c.age_band, c.sex, c.ethnicity, c.placement_type, c.legal_status,
+           unit_key(c.child_key) AS child_key,
+           c.looked_after_20wd IS NOT NULL AND (NOT c.looked_after_20wd OR c.schedule_known) AS known,
+           c.looked_after_20wd,
+           coalesce(l.late, 0) = 0 AS none_late,
+           c.overdue_31mar,
+           count(*) AS children
     FROM mart_child_year c
     LEFT JOIN late_due_in_year l USING (la_code, year, child_key)
     WHERE c.in_care_31mar
+    GROUP BY ALL
 )
-SELECT la_code, year, 'reviews_held' AS indicator, 1 AS numerator,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
-FROM mart_review
+SELECT la_code, year, 'reviews_held' AS indicator, reviews AS numerator, reviews AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key, review_date
+FROM reviews
 UNION ALL BY NAME
 SELECT la_code, year, 'reviews_on_time_pct' AS indicator,
-       CASE WHEN on_time THEN 1 ELSE 0 END AS numerator,
-       CASE WHEN due_date IS NOT NULL THEN 1 ELSE 0 END AS denominator,
-       CASE WHEN due_date IS NULL THEN 1 ELSE 0 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key, unit_key(review_date) AS review_date
-FROM mart_review
+       on_time AS numerator, due_known AS denominator, due_unknown AS excluded, reviews AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key, review_date
+FROM reviews
 UNION ALL BY NAME
 SELECT la_code, year, 'children_reviews_on_time_pct' AS indicator,
-       CASE WHEN known AND late = 0 AND NOT overdue_31mar THEN 1 ELSE 0 END AS numerator,
-       CASE WHEN known THEN 1 ELSE 0 END AS denominator,
-       CASE WHEN known THEN 0 ELSE 1 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
+       CASE WHEN known AND none_late AND NOT overdue_31mar THEN children ELSE 0 END AS numerator,
+       CASE WHEN known THEN children ELSE 0 END AS denominator,
+       CASE WHEN known THEN 0 ELSE children END AS excluded,
+       children AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key
 FROM children
 WHERE NOT known OR looked_after_20wd
 UNION ALL BY NAME
 SELECT la_code, year, 'reviews_overdue_31mar' AS indicator,
-       CASE WHEN overdue_31mar THEN 1 ELSE 0 END AS numerator,
-       CASE WHEN overdue_31mar IS NULL THEN 1 ELSE 0 END AS excluded,
-       age_band, sex, ethnicity, placement_type, legal_status, unit_key(child_key) AS child_key
+       CASE WHEN overdue_31mar THEN children ELSE 0 END AS numerator,
+       CASE WHEN overdue_31mar IS NULL THEN children ELSE 0 END AS excluded,
+       children AS units,
+       age_band, sex, ethnicity, placement_type, legal_status, child_key
 FROM children

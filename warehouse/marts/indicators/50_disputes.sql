@@ -39,9 +39,11 @@ SELECT la_code, raised_year AS year, indicator, 1 AS numerator,
        unit_key(dispute_id) AS dispute_id
 FROM concerns, (VALUES ('disputes_raised'), ('disputes_per_100_cla')) v(indicator)
 UNION ALL BY NAME
-SELECT la_code, year, 'disputes_per_100_cla' AS indicator, 0 AS numerator, 1 AS denominator
+-- (the children at 31 March of an LA-year as one row of units)
+SELECT la_code, year, 'disputes_per_100_cla' AS indicator, 0 AS numerator, count(*) AS denominator, count(*) AS units
 FROM mart_child_year
 WHERE in_care_31mar
+GROUP BY la_code, year
 UNION ALL BY NAME
 SELECT la_code, raised_year AS year, 'disputes_formal_pct' AS indicator,
        CASE WHEN formal THEN 1 ELSE 0 END AS numerator, 1 AS denominator, theme_label AS theme,

@@ -18,6 +18,8 @@ UNION ALL BY NAME
 SELECT la_code, year, 'iro_caseload' AS indicator, 0 AS numerator, CAST(iro_fte AS DOUBLE) AS denominator
 FROM fte
 UNION ALL BY NAME
-SELECT la_code, year, 'iro_caseload' AS indicator, 1 AS numerator, 0 AS denominator
+-- (the children at 31 March of an LA-year as one row of units)
+SELECT la_code, year, 'iro_caseload' AS indicator, count(*) AS numerator, 0 AS denominator, count(*) AS units
 FROM mart_child_year
 WHERE in_care_31mar
+GROUP BY la_code, year

@@ -47,8 +47,6 @@ public class IndicatorMarts {
     static final String INDICATORS = "warehouse/marts/indicators";
     static final String BUILD = "warehouse/marts/build";
 
-    private static final String DIMENSIONS = "age_band, sex, ethnicity, placement_type, legal_status, theme, stage, outcome";
-
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorMarts.class);
 
     private final Warehouse warehouse;
@@ -138,6 +136,12 @@ public class IndicatorMarts {
             timed(path, () -> addUnits(connection, path));
         }
         checkUnitsAreCatalogued(connection);
+        if (LOG.isDebugEnabled()) {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM mart_unit")) {
+                rows.next();
+                LOG.debug("mart_unit: {} rows", rows.getLong(1));
+            }
+        }
         for (String path : SqlScripts.list(BUILD)) {
             timed(path, () -> SqlScripts.run(connection, path));
         }
@@ -180,18 +184,6 @@ public class IndicatorMarts {
         return SqlScripts.list(INDICATORS).stream().map(IndicatorMarts::unitSelect).toList();
     }
 
-    /** The catalogue's median indicators as a SQL list of literals ('' when there are none). */
-    private static String medianIndicators(Connection connection) throws SQLException {
-        List<String> literals = new java.util.ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT indicator FROM mart_catalogue WHERE unit = 'median' ORDER BY 1")) {
-            while (rows.next()) {
-                literals.add("'" + rows.getString(1).replace("'", "''") + "'");
-            }
-        }
-        return literals.isEmpty() ? "''" : String.join(", ", literals);
-    }
-
     /** An indicators/ file's SELECT without its closing semicolon. */
     static String unitSelect(String path) {
         String query = SqlScripts.read(path).strip();
@@ -209,34 +201,21 @@ public class IndicatorMarts {
     }
 
     /**
-     * Adds one indicator file's units to mart_unit. Units with the same indicator, LA-year and
-     * categories are summed into one row first (units = how many), which makes a national build
-     * handle thousands of groups instead of millions of children and reviews; a median's units
-     * are kept one by one.
+     * Adds one indicator file's units to mart_unit, as the file selects them. A file groups its
+     * units itself where that pays (units with the same indicator, LA-year and categories as one
+     * row, units = how many; see warehouse/marts/README.md): grouping every file's units again
+     * here, by all eight categories, was most of a national build and nothing in build/ needs
+     * the rows unique, only their sums (and a median's single values).
      */
     private static void addUnits(Connection connection, String path) throws SQLException {
         String query = unitSelect(path);
         try (Statement statement = connection.createStatement()) {
-            // A view, not a table: each INSERT below runs the file's SELECT streaming, and the
-            // median list is a constant, so DuckDB drops the UNION branches it cannot match
-            // (materialising millions of review units first was most of a national build).
-            String medians = medianIndicators(connection);
-            statement.execute("CREATE OR REPLACE TEMP VIEW mart_file_unit AS (SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (\n"
-                    + query + "\n)");
             statement.execute("""
-                    INSERT INTO mart_unit BY NAME
-                    SELECT la_code, year, indicator, %1$s,
-                           sum(numerator) AS numerator, coalesce(sum(denominator), 0) AS denominator,
-                           coalesce(sum(excluded), 0) AS excluded, sum(coalesce(units, 1)) AS units
-                    FROM mart_file_unit
-                    WHERE indicator NOT IN (%2$s)
-                    GROUP BY la_code, year, indicator, %1$s;
                     INSERT INTO mart_unit BY NAME
                     SELECT * REPLACE (coalesce(denominator, 0) AS denominator, coalesce(excluded, 0) AS excluded,
                                       coalesce(units, 1) AS units)
-                    FROM mart_file_unit
-                    WHERE indicator IN (%2$s);
-                    DROP VIEW mart_file_unit;""".formatted(DIMENSIONS, medians));
+                    FROM ((SELECT * FROM mart_unit LIMIT 0) UNION ALL BY NAME (
+                    """ + query + "\n))");
         } catch (SQLException e) {
             throw new SQLException(path + ": " + Warehouse.firstLine(e), e.getSQLState(), e);
         }
