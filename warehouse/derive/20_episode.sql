@@ -31,14 +31,12 @@ latest AS (
 kept AS (
     SELECT e.*
     FROM latest e
-    WHERE NOT EXISTS (
-        SELECT 1
-        FROM latest f
-        WHERE f.child_key = e.child_key
-          AND f.year > e.year
-          AND f.decom <> e.decom
-          AND f.decom < coalesce(e.dec, DATE '9999-12-31')
-          AND e.decom < coalesce(f.dec, DATE '9999-12-31'))
+    ANTI JOIN latest f
+      ON f.child_key = e.child_key
+     AND f.year > e.year
+     AND f.decom <> e.decom
+     AND f.decom < coalesce(e.dec, DATE '9999-12-31')
+     AND e.decom < coalesce(f.dec, DATE '9999-12-31')
 ),
 chained AS (
     SELECT *,

@@ -44,13 +44,13 @@ child_years AS (
     JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec >= y.year_start)
 ),
 at_31mar AS (
-    SELECT e.la_code, e.child_key, y.year,
-           arg_max(e.ls, e.decom)         AS ls_31mar,
-           arg_max(e.place, e.decom)      AS place_31mar,
-           arg_max(e.period_seq, e.decom) AS period_seq_31mar
-    FROM episodes e
-    JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)
-    GROUP BY e.la_code, e.child_key, y.year
+    SELECT la_code, child_key, year, latest.ls AS ls_31mar, latest.place AS place_31mar,
+           latest.period_seq AS period_seq_31mar, year_end
+    FROM (SELECT e.la_code, e.child_key, y.year, any_value(y.year_end) AS year_end,
+                 arg_max({'ls': e.ls, 'place': e.place, 'period_seq': e.period_seq}, e.decom) AS latest
+          FROM episodes e
+          JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)
+          GROUP BY e.la_code, e.child_key, y.year)
 ),
 period_events AS (
     SELECT p.child_key, y.year,
@@ -61,11 +61,7 @@ period_events AS (
     GROUP BY p.child_key, y.year
 ),
 placements AS (
-    SELECT *,
-           lag(start_date) OVER (PARTITION BY child_key, counting_rule, period_seq ORDER BY placement_seq)
-               AS previous_start
-    FROM fact_placement
-    WHERE la_code IN (SELECT la_code FROM derive_scope)
+    SELECT * FROM derive_placement   -- fact_placement's rows with previous_start, next_start (40_placement.sql)
 ),
 placement_counts AS (
     -- open on 1 April (start < 1 April, end NULL or > 1 April) or starting in the year
@@ -77,17 +73,18 @@ placement_counts AS (
     GROUP BY pl.child_key, y.year
 ),
 stability_start AS (
+    -- the placement current at 31 March: started on or before it, the next one (if any) after it
     SELECT a.child_key, a.year,
            arg_max(pl.stable_since, pl.placement_seq) FILTER (WHERE pl.counting_rule = 'standard') AS standard,
            arg_max(pl.stable_since, pl.placement_seq) FILTER (WHERE pl.counting_rule = 'count_same_carer_moves')
                AS incl_same_carer
     FROM at_31mar a
-    JOIN years y ON y.la_code = a.la_code AND y.year = a.year
     JOIN (SELECT *,
                  CASE WHEN place IN ('A3', 'A4', 'A5', 'A6') AND previous_start IS NOT NULL  -- adoptive
                       THEN previous_start ELSE start_date END AS stable_since
           FROM placements) pl
-      ON pl.child_key = a.child_key AND pl.period_seq = a.period_seq_31mar AND pl.start_date <= y.year_end
+      ON pl.child_key = a.child_key AND pl.period_seq = a.period_seq_31mar AND pl.start_date <= a.year_end
+     AND (pl.next_start IS NULL OR pl.next_start > a.year_end)
     GROUP BY a.child_key, a.year
 ),
 uasc AS (
@@ -111,12 +108,11 @@ held_by_31mar AS (
            count(*)           AS held,
            max(r.review_date) AS last_held
     FROM at_31mar a
-    JOIN years y ON y.la_code = a.la_code AND y.year = a.year
     JOIN fact_review r
       ON r.la_code = a.la_code
      AND r.child_key = a.child_key
      AND r.period_seq = a.period_seq_31mar
-     AND r.review_date <= y.year_end
+     AND r.review_date <= a.year_end
     GROUP BY a.child_key, a.year
 ),
 assembled AS (

@@ -60,6 +60,7 @@ public final class DerivedFacts {
         }
         try (var statement = connection.createStatement()) {
             statement.execute("DROP TABLE derive_scope");
+            statement.execute("DROP TABLE IF EXISTS derive_placement");   // made by 40_placement.sql
         }
     }
 }
