@@ -39,18 +39,22 @@ periods AS (
     WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 child_years AS (
-    SELECT DISTINCT e.la_code, e.child_key, y.year, y.year_start, y.year_end
+    -- with the episode in care at 31 March (latest decom) taken in the same pass: latest is
+    -- NULL when none is
+    SELECT e.la_code, e.child_key, y.year,
+           any_value(y.year_start) AS year_start,
+           any_value(y.year_end)   AS year_end,
+           arg_max({'ls': e.ls, 'place': e.place, 'period_seq': e.period_seq}, e.decom)
+               FILTER (WHERE e.dec IS NULL OR e.dec > y.year_end) AS latest
     FROM episodes e
     JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec >= y.year_start)
+    GROUP BY e.la_code, e.child_key, y.year
 ),
 at_31mar AS (
     SELECT la_code, child_key, year, latest.ls AS ls_31mar, latest.place AS place_31mar,
            latest.period_seq AS period_seq_31mar, year_end
-    FROM (SELECT e.la_code, e.child_key, y.year, any_value(y.year_end) AS year_end,
-                 arg_max({'ls': e.ls, 'place': e.place, 'period_seq': e.period_seq}, e.decom) AS latest
-          FROM episodes e
-          JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)
-          GROUP BY e.la_code, e.child_key, y.year)
+    FROM child_years
+    WHERE latest IS NOT NULL
 ),
 period_events AS (
     SELECT p.child_key, y.year,
@@ -117,14 +121,14 @@ held_by_31mar AS (
 ),
 assembled AS (
     SELECT cy.la_code, cy.child_key, cy.year, cy.year_end,
-           a.child_key IS NOT NULL AS in_care_31mar,
+           cy.latest IS NOT NULL AS in_care_31mar,
            coalesce(h.age_31mar, dc.age_31mar_latest - (dc.latest_return_year - cy.year)) AS age_31mar,
            dc.sex, dc.ethnic,
-           a.ls_31mar, a.place_31mar, a.period_seq_31mar,
+           cy.latest.ls AS ls_31mar, cy.latest.place AS place_31mar, cy.latest.period_seq AS period_seq_31mar,
            p.start_date  AS period_start_31mar,
            p.start_known AS period_start_known,
            CASE
-               WHEN a.child_key IS NULL THEN NULL
+               WHEN cy.latest IS NULL THEN NULL
                WHEN p.start_date <= cy.year_end - INTERVAL 60 DAY THEN true   -- always >= 20 working days
                WHEN d31.working_day_index - ds.working_day_index >= 20 THEN true
                WHEN p.start_known THEN false
@@ -140,14 +144,13 @@ assembled AS (
            coalesce(rc.on_time, 0)             AS reviews_on_time,
            coalesce(rc.due_unknown, 0)         AS reviews_due_unknown,
            CASE
-               WHEN a.child_key IS NULL THEN NULL
+               WHEN cy.latest IS NULL THEN NULL
                WHEN hb.held IS NULL THEN CASE WHEN p.start_known THEN first_due.date END
                WHEN hb.held = 1 AND p.start_known THEN CAST(hb.last_held + INTERVAL 3 MONTH AS DATE)
                ELSE CAST(hb.last_held + INTERVAL 6 MONTH AS DATE)
            END AS next_review_due
     FROM child_years cy
-    LEFT JOIN at_31mar a ON a.child_key = cy.child_key AND a.year = cy.year
-    LEFT JOIN periods p ON p.child_key = a.child_key AND p.period_seq = a.period_seq_31mar
+    LEFT JOIN periods p ON p.child_key = cy.child_key AND p.period_seq = cy.latest.period_seq
     LEFT JOIN return_header h
            ON h.la_code = cy.la_code AND h.year = cy.year AND h.child_key = cy.child_key
     LEFT JOIN dim_child dc ON dc.la_code = cy.la_code AND dc.child_key = cy.child_key
