@@ -31,14 +31,12 @@ latest AS (
 kept AS (
     SELECT e.*
     FROM latest e
-    WHERE NOT EXISTS (
-        SELECT 1
-        FROM latest f
-        WHERE f.child_key = e.child_key
-          AND f.year > e.year
-          AND f.decom <> e.decom
-          AND f.decom < coalesce(e.dec, DATE '9999-12-31')
-          AND e.decom < coalesce(f.dec, DATE '9999-12-31'))
+    ANTI JOIN latest f
+      ON f.child_key = e.child_key
+     AND f.year > e.year
+     AND f.decom <> e.decom
+     AND f.decom < coalesce(e.dec, DATE '9999-12-31')
+     AND e.decom < coalesce(f.dec, DATE '9999-12-31')
 ),
 chained AS (
     SELECT *,
@@ -46,31 +44,38 @@ chained AS (
            NOT (ls IN ('V3', 'V4'))
              AND (rne = 'S'
                   OR lag(rec) OVER same_kind IS DISTINCT FROM 'X1'
-                  OR lag(dec) OVER same_kind IS DISTINCT FROM decom) AS starts_period
+                  OR lag(dec) OVER same_kind IS DISTINCT FROM decom) AS starts_period,
+           place IN ('T0', 'T1', 'T2', 'T3', 'T4') AS temporary,  -- temporary placements
+           NOT (ls IN ('V3', 'V4'))
+             AND place NOT IN ('T0', 'T1', 'T2', 'T3', 'T4')
+             AND (dec IS NULL OR dec <> decom) AS real_placement
     FROM kept
     WINDOW same_kind AS (PARTITION BY child_key, ls IN ('V3', 'V4') ORDER BY decom)
 ),
+-- One more pass in the same order (child, short_break, decom): a period is a run of the
+-- child's non-short-break episodes in DECOM order, so "earlier in my period" is "earlier
+-- among the child's episodes of my kind, on or after my period's first DECOM". The running
+-- maxima/last value below look back over the whole kind, and looked_back keeps them only
+-- when they fall in the episode's own period.
 periods AS (
     SELECT *,
-           CASE WHEN NOT short_break THEN
-               sum(CAST(starts_period AS INTEGER)) OVER (
-                   PARTITION BY child_key, short_break ORDER BY decom ROWS UNBOUNDED PRECEDING)
-           END AS period_seq,
-           place IN ('T0', 'T1', 'T2', 'T3', 'T4') AS temporary,  -- temporary placements
-           NOT short_break
-             AND place NOT IN ('T0', 'T1', 'T2', 'T3', 'T4')
-             AND (dec IS NULL OR dec <> decom) AS real_placement
+           CASE WHEN NOT short_break THEN sum(CAST(starts_period AS INTEGER)) OVER upto_me END AS period_seq,
+           max(CASE WHEN starts_period THEN decom END) OVER upto_me AS period_start,
+           last_value(CASE WHEN real_placement THEN {'place': place, 'urn': urn, 'post': pl_post_key, 'decom': decom} END IGNORE NULLS)
+               OVER before_me AS last_real,
+           max(CASE WHEN temporary THEN decom END) OVER before_me AS last_temporary_decom
     FROM chained
+    WINDOW upto_me AS (PARTITION BY child_key, short_break ORDER BY decom ROWS UNBOUNDED PRECEDING),
+           before_me AS (PARTITION BY child_key, short_break ORDER BY decom
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 looked_back AS (
-    SELECT *,
-           last_value(CASE WHEN real_placement THEN {'place': place, 'urn': urn, 'post': pl_post_key} END IGNORE NULLS)
-               OVER before_me AS prev_real,
-           max(CASE WHEN real_placement THEN decom END) OVER before_me AS prev_real_decom,
-           max(CASE WHEN temporary THEN decom END) OVER before_me AS prev_temporary_decom
+    -- the real placement and temporary episode before this episode in its period
+    SELECT * EXCLUDE (period_start, last_real, last_temporary_decom),
+           CASE WHEN last_real.decom >= period_start THEN last_real END AS prev_real,
+           CASE WHEN last_real.decom >= period_start THEN last_real.decom END AS prev_real_decom,
+           CASE WHEN last_temporary_decom >= period_start THEN last_temporary_decom END AS prev_temporary_decom
     FROM periods
-    WINDOW before_me AS (PARTITION BY child_key, period_seq ORDER BY decom
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 judged AS (
     SELECT *,

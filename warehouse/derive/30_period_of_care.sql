@@ -27,13 +27,22 @@ ep AS (
 SELECT la_code,
        child_key,
        period_seq,
-       min(decom)                                   AS start_date,
-       arg_max_null(dec, decom)                     AS end_date,
-       arg_max_null(rec, decom)                     AS end_reason,
-       arg_min(true_start, decom) AND min(decom) >= any_value(history_start) AS start_known,
-       arg_min(true_start, decom)                   AS start_observed,
-       arg_min(cin, decom)                          AS cin,
-       arg_min(age_at_decom, decom)                 AS age_at_start
-FROM ep JOIN history USING (la_code)
-WHERE NOT short_break
-GROUP BY la_code, child_key, period_seq;
+       start_date,
+       last_episode.dec AS end_date,
+       last_episode.rec AS end_reason,
+       first_episode.true_start AND start_date >= history_start AS start_known,
+       first_episode.true_start AS start_observed,
+       first_episode.cin,
+       first_episode.age_at_decom AS age_at_start
+FROM (
+    -- the first and last episode of each period, each as one arg_min/arg_max of a row
+    SELECT la_code,
+           child_key,
+           period_seq,
+           min(decom)                                                          AS start_date,
+           arg_max({'dec': dec, 'rec': rec}, decom)                            AS last_episode,
+           arg_min({'true_start': true_start, 'cin': cin, 'age_at_decom': age_at_decom}, decom) AS first_episode,
+           any_value(history_start)                                            AS history_start
+    FROM ep JOIN history USING (la_code)
+    WHERE NOT short_break
+    GROUP BY la_code, child_key, period_seq);

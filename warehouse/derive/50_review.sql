@@ -14,11 +14,14 @@
 DELETE FROM fact_review WHERE la_code IN (SELECT la_code FROM derive_scope);
 
 INSERT INTO fact_review BY NAME
-WITH copies AS (
-    SELECT r.*,
-           row_number() OVER (PARTITION BY child_key, review_date ORDER BY year DESC) AS copy_rank
+WITH latest AS (
+    -- the latest return's copy: no copy of the same (child, review_date) from a later return
+    SELECT r.*
     FROM return_review r
-    WHERE la_code IN (SELECT la_code FROM derive_scope)
+    ANTI JOIN (SELECT child_key, review_date, year FROM return_review
+               WHERE la_code IN (SELECT la_code FROM derive_scope)) later
+      ON later.child_key = r.child_key AND later.review_date = r.review_date AND later.year > r.year
+    WHERE r.la_code IN (SELECT la_code FROM derive_scope)
 ),
 short_break_only AS (
     SELECT child_key
@@ -29,9 +32,8 @@ short_break_only AS (
 ),
 reviews AS (
     SELECT c.*
-    FROM copies c
-    WHERE c.copy_rank = 1
-      AND NOT EXISTS (SELECT 1 FROM short_break_only s WHERE s.child_key = c.child_key)
+    FROM latest c
+    ANTI JOIN short_break_only s ON s.child_key = c.child_key
 ),
 periods AS (
     SELECT child_key, period_seq, start_date, end_date, start_known

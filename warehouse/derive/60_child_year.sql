@@ -39,18 +39,22 @@ periods AS (
     WHERE la_code IN (SELECT la_code FROM derive_scope)
 ),
 child_years AS (
-    SELECT DISTINCT e.la_code, e.child_key, y.year, y.year_start, y.year_end
+    -- with the episode in care at 31 March (latest decom) taken in the same pass: latest is
+    -- NULL when none is
+    SELECT e.la_code, e.child_key, y.year,
+           any_value(y.year_start) AS year_start,
+           any_value(y.year_end)   AS year_end,
+           arg_max({'ls': e.ls, 'place': e.place, 'period_seq': e.period_seq}, e.decom)
+               FILTER (WHERE e.dec IS NULL OR e.dec > y.year_end) AS latest
     FROM episodes e
     JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec >= y.year_start)
+    GROUP BY e.la_code, e.child_key, y.year
 ),
 at_31mar AS (
-    SELECT e.la_code, e.child_key, y.year,
-           arg_max(e.ls, e.decom)         AS ls_31mar,
-           arg_max(e.place, e.decom)      AS place_31mar,
-           arg_max(e.period_seq, e.decom) AS period_seq_31mar
-    FROM episodes e
-    JOIN years y ON y.la_code = e.la_code AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)
-    GROUP BY e.la_code, e.child_key, y.year
+    SELECT la_code, child_key, year, latest.ls AS ls_31mar, latest.place AS place_31mar,
+           latest.period_seq AS period_seq_31mar, year_end
+    FROM child_years
+    WHERE latest IS NOT NULL
 ),
 period_events AS (
     SELECT p.child_key, y.year,
@@ -61,11 +65,7 @@ period_events AS (
     GROUP BY p.child_key, y.year
 ),
 placements AS (
-    SELECT *,
-           lag(start_date) OVER (PARTITION BY child_key, counting_rule, period_seq ORDER BY placement_seq)
-               AS previous_start
-    FROM fact_placement
-    WHERE la_code IN (SELECT la_code FROM derive_scope)
+    SELECT * FROM derive_placement   -- fact_placement's rows with previous_start, next_start (40_placement.sql)
 ),
 placement_counts AS (
     -- open on 1 April (start < 1 April, end NULL or > 1 April) or starting in the year
@@ -77,17 +77,18 @@ placement_counts AS (
     GROUP BY pl.child_key, y.year
 ),
 stability_start AS (
+    -- the placement current at 31 March: started on or before it, the next one (if any) after it
     SELECT a.child_key, a.year,
            arg_max(pl.stable_since, pl.placement_seq) FILTER (WHERE pl.counting_rule = 'standard') AS standard,
            arg_max(pl.stable_since, pl.placement_seq) FILTER (WHERE pl.counting_rule = 'count_same_carer_moves')
                AS incl_same_carer
     FROM at_31mar a
-    JOIN years y ON y.la_code = a.la_code AND y.year = a.year
     JOIN (SELECT *,
                  CASE WHEN place IN ('A3', 'A4', 'A5', 'A6') AND previous_start IS NOT NULL  -- adoptive
                       THEN previous_start ELSE start_date END AS stable_since
           FROM placements) pl
-      ON pl.child_key = a.child_key AND pl.period_seq = a.period_seq_31mar AND pl.start_date <= y.year_end
+      ON pl.child_key = a.child_key AND pl.period_seq = a.period_seq_31mar AND pl.start_date <= a.year_end
+     AND (pl.next_start IS NULL OR pl.next_start > a.year_end)
     GROUP BY a.child_key, a.year
 ),
 uasc AS (
@@ -111,24 +112,23 @@ held_by_31mar AS (
            count(*)           AS held,
            max(r.review_date) AS last_held
     FROM at_31mar a
-    JOIN years y ON y.la_code = a.la_code AND y.year = a.year
     JOIN fact_review r
       ON r.la_code = a.la_code
      AND r.child_key = a.child_key
      AND r.period_seq = a.period_seq_31mar
-     AND r.review_date <= y.year_end
+     AND r.review_date <= a.year_end
     GROUP BY a.child_key, a.year
 ),
 assembled AS (
     SELECT cy.la_code, cy.child_key, cy.year, cy.year_end,
-           a.child_key IS NOT NULL AS in_care_31mar,
+           cy.latest IS NOT NULL AS in_care_31mar,
            coalesce(h.age_31mar, dc.age_31mar_latest - (dc.latest_return_year - cy.year)) AS age_31mar,
            dc.sex, dc.ethnic,
-           a.ls_31mar, a.place_31mar, a.period_seq_31mar,
+           cy.latest.ls AS ls_31mar, cy.latest.place AS place_31mar, cy.latest.period_seq AS period_seq_31mar,
            p.start_date  AS period_start_31mar,
            p.start_known AS period_start_known,
            CASE
-               WHEN a.child_key IS NULL THEN NULL
+               WHEN cy.latest IS NULL THEN NULL
                WHEN p.start_date <= cy.year_end - INTERVAL 60 DAY THEN true   -- always >= 20 working days
                WHEN d31.working_day_index - ds.working_day_index >= 20 THEN true
                WHEN p.start_known THEN false
@@ -144,14 +144,13 @@ assembled AS (
            coalesce(rc.on_time, 0)             AS reviews_on_time,
            coalesce(rc.due_unknown, 0)         AS reviews_due_unknown,
            CASE
-               WHEN a.child_key IS NULL THEN NULL
+               WHEN cy.latest IS NULL THEN NULL
                WHEN hb.held IS NULL THEN CASE WHEN p.start_known THEN first_due.date END
                WHEN hb.held = 1 AND p.start_known THEN CAST(hb.last_held + INTERVAL 3 MONTH AS DATE)
                ELSE CAST(hb.last_held + INTERVAL 6 MONTH AS DATE)
            END AS next_review_due
     FROM child_years cy
-    LEFT JOIN at_31mar a ON a.child_key = cy.child_key AND a.year = cy.year
-    LEFT JOIN periods p ON p.child_key = a.child_key AND p.period_seq = a.period_seq_31mar
+    LEFT JOIN periods p ON p.child_key = cy.child_key AND p.period_seq = cy.latest.period_seq
     LEFT JOIN return_header h
            ON h.la_code = cy.la_code AND h.year = cy.year AND h.child_key = cy.child_key
     LEFT JOIN dim_child dc ON dc.la_code = cy.la_code AND dc.child_key = cy.child_key

@@ -42,9 +42,25 @@ public final class DerivedFacts {
             insert.setString(1, String.join(",", new TreeSet<>(laCodes)));
             insert.execute();
         }
-        SqlScripts.runFolder(connection, FOLDER);
+        // The facts are sets (no reader depends on their physical order), so let DuckDB insert
+        // without keeping the order of the queries' rows; the connection's setting is restored.
+        String insertionOrder;
+        try (var statement = connection.createStatement();
+                var setting = statement.executeQuery("SELECT current_setting('preserve_insertion_order')")) {
+            setting.next();
+            insertionOrder = setting.getBoolean(1) ? "true" : "false";
+            statement.execute("SET preserve_insertion_order = false");
+        }
+        try {
+            SqlScripts.runFolder(connection, FOLDER);
+        } finally {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET preserve_insertion_order = " + insertionOrder);
+            }
+        }
         try (var statement = connection.createStatement()) {
             statement.execute("DROP TABLE derive_scope");
+            statement.execute("DROP TABLE IF EXISTS derive_placement");   // made by 40_placement.sql
         }
     }
 }
