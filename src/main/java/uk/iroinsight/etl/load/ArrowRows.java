@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +20,17 @@ import java.util.regex.Pattern;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.DateUnit;
-import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -140,16 +135,6 @@ final class ArrowRows implements AutoCloseable {
         return this;
     }
 
-    ArrowRows bigint(Long value) {
-        BigIntVector v = vector(BigIntVector.class);
-        if (value == null) {
-            v.setNull(row);
-        } else {
-            v.setSafe(row, value);
-        }
-        return this;
-    }
-
     ArrowRows bool(boolean value) {
         vector(BitVector.class).setSafe(row, value ? 1 : 0);
         return this;
@@ -161,17 +146,6 @@ final class ArrowRows implements AutoCloseable {
             v.setNull(row);
         } else {
             v.setSafe(row, Math.toIntExact(value.toEpochDay()));
-        }
-        return this;
-    }
-
-    /** A local date-time (TIMESTAMP, no zone). */
-    ArrowRows timestamp(LocalDateTime value) {
-        TimeStampMicroVector v = vector(TimeStampMicroVector.class);
-        if (value == null) {
-            v.setNull(row);
-        } else {
-            v.setSafe(row, value.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + value.getNano() / 1_000);
         }
         return this;
     }
@@ -271,10 +245,8 @@ final class ArrowRows implements AutoCloseable {
             case "TINYINT" -> new ArrowType.Int(8, true);
             case "SMALLINT" -> new ArrowType.Int(16, true);
             case "INTEGER" -> new ArrowType.Int(32, true);
-            case "BIGINT" -> new ArrowType.Int(64, true);
             case "BOOLEAN" -> ArrowType.Bool.INSTANCE;
             case "DATE" -> new ArrowType.Date(DateUnit.DAY);
-            case "TIMESTAMP" -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
             default -> throw new IllegalArgumentException(table + "." + column + " has type " + duckType + ", which ArrowRows does not write");
         };
     }
