@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import uk.iroinsight.warehouse.FaultInjection;
 import uk.iroinsight.warehouse.SqlScripts;
 import uk.iroinsight.warehouse.Warehouse;
 import uk.iroinsight.warehouse.WarehouseChanged;
@@ -136,6 +137,7 @@ public class IndicatorMarts {
             timed(path, () -> addUnits(connection, path));
         }
         checkUnitsAreCatalogued(connection);
+        FaultInjection.at("in-marts-build");
         if (LOG.isDebugEnabled()) {
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM mart_unit")) {
                 rows.next();

@@ -57,7 +57,13 @@ public final class Warehouse implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         } catch (SQLException e) {
-            throw new WarehouseException("cannot open the warehouse " + file + ": " + firstLine(e), e);
+            String reason = firstLine(e);
+            var lock = java.util.regex.Pattern.compile("Conflicting lock is held in (.*?) \\(PID (\\d+)\\)").matcher(reason);
+            if (lock.find()) {
+                throw new WarehouseException("cannot open the warehouse " + file + ": another process holds it (PID " + lock.group(2)
+                        + ", " + lock.group(1) + "; a running 'serve' or 'load'?): stop it or choose another file", e);
+            }
+            throw new WarehouseException("cannot open the warehouse " + file + ": " + reason, e);
         }
     }
 
@@ -152,7 +158,13 @@ public final class Warehouse implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    // DuckDB has already ended a transaction a failed statement or commit invalidated:
+                    // the first failure is the one to report.
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         }

@@ -22,8 +22,9 @@ import uk.iroinsight.etl.WarehouseContents;
 
 /**
  * A load killed mid-way converges when run again: a child JVM loads the three-authority inbox
- * with fault injection ({@code iro.etl.halt-after-swaps} / {@code iro.etl.halt-after-staging},
- * see LoadFaults), halts with exit code 99 as if killed, and a second {@code load} of the same
+ * with fault injection ({@code iro.fault.<point>=1}, see FaultInjection: after an authority's
+ * staging, inside a swap's transaction, after a swap, inside the marts' rebuild), halts with exit
+ * code 99 as if killed, and a second {@code load} of the same
  * inbox into the same warehouse must leave every table exactly as a clean load of that inbox
  * into a fresh warehouse does (same secrets folder, so the same pseudonyms); the killed run
  * stays in the job history, marked FAILED. Also: {@code load} twice on the same inbox leaves the
@@ -38,7 +39,7 @@ class LoadCrashRecoveryTest {
 
     /** What a killed load left, and what running the load again made of it. */
     private record Crash(int exitCode, String stderr, long authoritiesSwapped, long stagedHeaderRows, long loadedHeaderRows,
-            Cli.Result rerun, Map<String, List<String>> tables, List<String> batchStatuses) {
+            long martsBuiltFromLaYears, Cli.Result rerun, Map<String, List<String>> tables, List<String> batchStatuses) {
     }
 
     private Path folder;
@@ -49,6 +50,8 @@ class LoadCrashRecoveryTest {
     private Map<String, List<String>> cleanAfterSecondLoad;
     private Crash afterSwap;
     private Crash afterStaging;
+    private Crash inSwap;
+    private Crash inMartsBuild;
 
     @BeforeAll
     void loadCleanlyTwiceThenKillTwoLoadsAndRunThemAgain(@TempDir Path temporaryFolder) throws Exception {
@@ -61,8 +64,11 @@ class LoadCrashRecoveryTest {
         cleanSecondLoad = Cli.run(secrets, "load", "--inbox", INBOX.toString(), "--db", cleanDb.toString());
         cleanAfterSecondLoad = WarehouseContents.tables(cleanDb);
 
-        afterSwap = killAndRerun("-Diro.etl.halt-after-swaps=1", folder.resolve("halted-after-swap.duckdb"));
-        afterStaging = killAndRerun("-Diro.etl.halt-after-staging=1", folder.resolve("halted-after-staging.duckdb"));
+        afterSwap = killAndRerun("after-swap", folder.resolve("halted-after-swap.duckdb"));
+        afterStaging = killAndRerun("after-staging", folder.resolve("halted-after-staging.duckdb"));
+        inSwap = killAndRerun("in-swap", folder.resolve("halted-in-swap.duckdb"));
+        // Pass 2: the first rebuild is the start-up one, of the new, empty warehouse.
+        inMartsBuild = killAndRerun("in-marts-build", 2, folder.resolve("halted-in-marts-build.duckdb"));
     }
 
     @Test
@@ -80,7 +86,7 @@ class LoadCrashRecoveryTest {
     @Test
     void aLoadKilledAfterItsFirstSwapConvergesWhenRunAgain() {
         assertThat(afterSwap.exitCode()).as("exit code of the halted load; stderr:\n" + afterSwap.stderr()).isEqualTo(99);
-        assertThat(afterSwap.stderr()).contains("fault injection: halting after 1 (iro.etl.halt-after-swaps)");
+        assertThat(afterSwap.stderr()).contains("fault injection: halting at after-swap (pass 1, iro.fault.after-swap)");
         // Killed part-way: at least one authority swapped in, not all three.
         assertThat(afterSwap.authoritiesSwapped()).as("authorities swapped in before the halt").isBetween(1L, 2L);
 
@@ -91,7 +97,7 @@ class LoadCrashRecoveryTest {
     @Test
     void aLoadKilledAfterStagingBeforeAnySwapConvergesWhenRunAgain() {
         assertThat(afterStaging.exitCode()).as("exit code of the halted load; stderr:\n" + afterStaging.stderr()).isEqualTo(99);
-        assertThat(afterStaging.stderr()).contains("fault injection: halting after 1 (iro.etl.halt-after-staging)");
+        assertThat(afterStaging.stderr()).contains("fault injection: halting at after-staging (pass 1, iro.fault.after-staging)");
         // Killed with an LA-year staged and nothing swapped in.
         assertThat(afterStaging.stagedHeaderRows()).as("staged header rows left behind").isPositive();
         assertThat(afterStaging.loadedHeaderRows()).isZero();
@@ -103,6 +109,33 @@ class LoadCrashRecoveryTest {
     }
 
     @Test
+    void aLoadKilledInsideItsFirstSwapBeforeTheCommitLeavesNothingSwappedAndConvergesWhenRunAgain() {
+        assertThat(inSwap.exitCode()).as("exit code of the halted load; stderr:\n" + inSwap.stderr()).isEqualTo(99);
+        assertThat(inSwap.stderr()).contains("fault injection: halting at in-swap (pass 1, iro.fault.in-swap)");
+        // The swap's transaction never committed: DuckDB rolled it back on the next open.
+        assertThat(inSwap.authoritiesSwapped()).as("authorities swapped in before the halt").isZero();
+        assertThat(inSwap.loadedHeaderRows()).isZero();
+        assertThat(inSwap.stagedHeaderRows()).as("staged rows the dead swap left").isPositive();
+
+        assertThat(inSwap.rerun().code()).as(inSwap.rerun().out() + inSwap.rerun().err()).isZero();
+        WarehouseContents.assertSameContents(inSwap.tables(), clean);
+    }
+
+    @Test
+    void aLoadKilledInsideTheMartsRebuildKeepsItsSwappedDataAndTheNextRunRebuildsTheMarts() {
+        assertThat(inMartsBuild.exitCode()).as("exit code of the halted load; stderr:\n" + inMartsBuild.stderr()).isEqualTo(99);
+        assertThat(inMartsBuild.stderr()).contains("fault injection: halting at in-marts-build (pass 2, iro.fault.in-marts-build)");
+        // Every authority was swapped in (committed) before the marts' rebuild began; the marts
+        // are those of the empty warehouse, so the next run finds them stale.
+        assertThat(inMartsBuild.authoritiesSwapped()).isEqualTo(3);
+        assertThat(inMartsBuild.martsBuiltFromLaYears()).as("LA-years of the marts the halted rebuild left (the start-up build's)").isZero();
+
+        assertThat(inMartsBuild.rerun().code()).as(inMartsBuild.rerun().out() + inMartsBuild.rerun().err()).isZero();
+        assertThat(inMartsBuild.rerun().outLines()).contains("total: 0 rows read, 0 loaded, 0 rejected");
+        WarehouseContents.assertSameContents(inMartsBuild.tables(), clean);
+    }
+
+    @Test
     void aKilledLoadIsMarkedFailedInTheJobHistoryByTheNextRun() {
         // LoadService.markAbandonedRunsFailed: the run the kill interrupted stays in the Spring
         // Batch history, marked FAILED when the next process starts; the re-run COMPLETED.
@@ -110,22 +143,32 @@ class LoadCrashRecoveryTest {
                 .containsExactly("FAILED", "COMPLETED");
         assertThat(afterStaging.batchStatuses()).as("BATCH_JOB_EXECUTION after a kill after the first staging")
                 .containsExactly("FAILED", "COMPLETED");
+        assertThat(inSwap.batchStatuses()).as("BATCH_JOB_EXECUTION after a kill inside the first swap")
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(inMartsBuild.batchStatuses()).as("BATCH_JOB_EXECUTION after a kill inside the marts' rebuild")
+                .containsExactly("FAILED", "COMPLETED");
     }
 
-    private Crash killAndRerun(String faultProperty, Path db) throws Exception {
+    private Crash killAndRerun(String faultPoint, Path db) throws Exception {
+        return killAndRerun(faultPoint, 1, db);
+    }
+
+    private Crash killAndRerun(String faultPoint, int pass, Path db) throws Exception {
         Path work = Files.createDirectories(folder.resolve("child-" + db.getFileName()));
-        int exitCode = haltedLoad(faultProperty, db, work);
+        int exitCode = haltedLoad("-Diro.fault." + faultPoint + "=" + pass, db, work);
         String stderr = Files.readString(work.resolve("stderr.txt"));
         long swapped;
         long staged;
         long loaded;
+        long marts;
         try (Connection connection = WarehouseContents.openReadOnly(db)) {
             swapped = WarehouseContents.count(connection, "SELECT count(DISTINCT la_code) FROM etl_la_year");
             staged = WarehouseContents.count(connection, "SELECT count(*) FROM stg_header");
             loaded = WarehouseContents.count(connection, "SELECT count(*) FROM return_header");
+            marts = WarehouseContents.count(connection, "SELECT coalesce(max(la_years), -1) FROM mart_build");
         }
         Cli.Result rerun = Cli.run(secrets, "load", "--inbox", INBOX.toString(), "--db", db.toString());
-        return new Crash(exitCode, stderr, swapped, staged, loaded, rerun, WarehouseContents.tables(db), batchExecutionStatuses(db));
+        return new Crash(exitCode, stderr, swapped, staged, loaded, marts, rerun, WarehouseContents.tables(db), batchExecutionStatuses(db));
     }
 
     /**

@@ -258,8 +258,8 @@ class EmbeddedDemoTest {
     }
 
     /**
-     * Starts the web application in a child JVM with fault injection ({@code iro.etl.halt-after-swaps=1},
-     * see LoadFaults): it generates the demo, and halts as if killed straight after the first
+     * Starts the web application in a child JVM with fault injection ({@code iro.fault.after-swap=1},
+     * see FaultInjection): it generates the demo, and halts as if killed straight after the first
      * authority's swap commits. Bounded wait; the exit code.
      */
     private static int startInChildJvmHaltingAfterTheFirstSwap(Path root) throws IOException, InterruptedException {
@@ -268,7 +268,7 @@ class EmbeddedDemoTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-Xmx512m",
-                "-Diro.etl.halt-after-swaps=1",
+                "-Diro.fault.after-swap=1",
                 "-Diro.load.swap-rows=1",
                 "-cp", System.getProperty("java.class.path"),
                 Serve.class.getName()));

@@ -162,7 +162,7 @@ public class BreakdownView extends DashboardView {
         String dimension = state.by();
         Figure total = snapshot.la(authority.laCode(), year, indicator.id());
         ShownBreakdown shown = ShownBreakdown.of(indicator, dimension,
-                data.breakdown(authority.laCode(), year, indicator.id(), dimension), total, suppress());
+                data.breakdown(snapshot, authority.laCode(), year, indicator.id(), dimension), total, suppress());
         String title = indicator.title() + " by " + Dimensions.words(dimension);
         ValueFormat format = Units.chartFormat(indicator);
         ApexChart chart = new ApexChart(bars(title + ", " + authority.name() + ", " + year, format, indicator, shown)
@@ -186,7 +186,7 @@ public class BreakdownView extends DashboardView {
      * group's link to the children, reviews or disputes behind it. (RecordsView checks again.)
      */
     private java.util.Optional<Component> recordLinks(Indicator indicator, Authority authority, int year, String dimension) {
-        List<DashboardData.BreakdownRow> rows = data.breakdown(authority.laCode(), year, indicator.id(), dimension);
+        List<DashboardData.BreakdownRow> rows = data.breakdown(snapshot, authority.laCode(), year, indicator.id(), dimension);
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -357,10 +357,10 @@ public class BreakdownView extends DashboardView {
                     + " in the year ending 31 March " + year + ": they come from the IRO service's dispute log loaded with the returns."));
             return section;
         }
-        ShownBreakdown byRaised = ShownBreakdown.of(raised, dimension, data.breakdown(la, year, raised.id(), dimension), raisedFigure, suppress());
-        ShownBreakdown byMedian = ShownBreakdown.of(median, dimension, data.breakdown(la, year, median.id(), dimension),
+        ShownBreakdown byRaised = ShownBreakdown.of(raised, dimension, data.breakdown(snapshot, la, year, raised.id(), dimension), raisedFigure, suppress());
+        ShownBreakdown byMedian = ShownBreakdown.of(median, dimension, data.breakdown(snapshot, la, year, median.id(), dimension),
                 snapshot.la(la, year, median.id()), suppress());
-        ShownBreakdown byWithin = ShownBreakdown.of(within, dimension, data.breakdown(la, year, within.id(), dimension),
+        ShownBreakdown byWithin = ShownBreakdown.of(within, dimension, data.breakdown(snapshot, la, year, within.id(), dimension),
                 snapshot.la(la, year, within.id()), suppress());
 
         String title = "Time to resolve disputes by " + Dimensions.words(dimension);

@@ -125,6 +125,13 @@ public class DashboardData {
         return reload().snapshot();
     }
 
+    /** Reads the marts again unless another thread already has since {@code stale} was current. */
+    private synchronized void reloadIfCurrent(Loaded stale) {
+        if (current.get() == stale) {
+            reload();
+        }
+    }
+
     private synchronized Loaded reload() {
         long started = System.nanoTime();
         MartSnapshot snapshot = inTransaction(this::read);
@@ -153,9 +160,10 @@ public class DashboardData {
     /**
      * The categories of {@code indicator} by {@code dimension} for an LA-year, in their order;
      * empty where the LA-year is not loaded or the indicator has no such breakdown. The rows come
-     * from the same build of the marts as {@link #snapshot()}; for an account that may not see
-     * small numbers, the cells disclosure control hides (primary, and secondary against the
-     * authority's total) come suppressed, without numerator, denominator or value.
+     * from the latest build of the marts; for an account that may not see small numbers, the
+     * cells disclosure control hides (primary, and secondary against the authority's total) come
+     * suppressed, without numerator, denominator or value. A view showing figures of a snapshot
+     * beside the breakdown asks with {@link #breakdown(MartSnapshot, String, int, String, String)}.
      */
     public List<BreakdownRow> breakdown(String laCode, int year, String indicator, String dimension) {
         return breakdown(access.get(), laCode, year, indicator, dimension);
@@ -163,12 +171,51 @@ public class DashboardData {
 
     /** {@link #breakdown(String, int, String, String)} as {@code who} may see it. */
     public List<BreakdownRow> breakdown(Access who, String laCode, int year, String indicator, String dimension) {
-        List<BreakdownRow> rows = breakdowns(laCode, year).getOrDefault(indicator + "/" + dimension, List.of());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return breakdown(loaded(), who, laCode, year, indicator, dimension);
+            } catch (BuildChanged e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The breakdown from the same build of the marts as {@code basis} (a snapshot this class
+     * gave), so that a page never shows a total of one build beside categories of another.
+     *
+     * @throws BuildChanged when the marts have been rebuilt since {@code basis}: take a new
+     *                      snapshot and build the page again
+     */
+    public List<BreakdownRow> breakdown(MartSnapshot basis, String laCode, int year, String indicator, String dimension) {
+        return breakdown(basis, access.get(), laCode, year, indicator, dimension);
+    }
+
+    /** {@link #breakdown(MartSnapshot, String, int, String, String)} as {@code who} may see it. */
+    public List<BreakdownRow> breakdown(MartSnapshot basis, Access who, String laCode, int year, String indicator, String dimension) {
+        Loaded loaded = loaded();
+        if (!loaded.snapshot().fingerprint().equals(basis.fingerprint())) {
+            throw new BuildChanged();
+        }
+        return breakdown(loaded, who, laCode, year, indicator, dimension);
+    }
+
+    /** The marts were rebuilt since the snapshot a page was being built from: build it again from a new one. */
+    public static final class BuildChanged extends RuntimeException {
+        BuildChanged() {
+            super("the indicator marts were rebuilt while the page was read", null, false, false);
+        }
+    }
+
+    private List<BreakdownRow> breakdown(Loaded loaded, Access who, String laCode, int year, String indicator, String dimension) {
+        List<BreakdownRow> rows = breakdowns(loaded, laCode, year).getOrDefault(indicator + "/" + dimension, List.of());
         if (!who.suppress() || rows.isEmpty()) {
             return rows;
         }
         Indicator definition = catalogue.get(indicator);
-        Figure total = loaded().snapshot().la(laCode, year, indicator);
+        Figure total = loaded.snapshot().la(laCode, year, indicator);
         List<Disclosure.Shown> shown = Disclosure.breakdown(rows.stream().map(row -> row.forDisclosure(definition)).toList(),
                 total.forDisclosure(definition), true);
         List<BreakdownRow> result = new ArrayList<>(rows.size());
@@ -180,10 +227,12 @@ public class DashboardData {
         return List.copyOf(result);
     }
 
-    /** Every breakdown of an LA-year, by "indicator/dimension". */
-    Map<String, List<BreakdownRow>> breakdowns(String laCode, int year) {
-        snapshot();
-        Loaded loaded = current.get();
+    /**
+     * Every breakdown of an LA-year in {@code loaded}'s build, by "indicator/dimension"; read from
+     * the warehouse the first time. If the marts there are of a newer build, everyone moves to it
+     * and {@link BuildChanged} is thrown.
+     */
+    private Map<String, List<BreakdownRow>> breakdowns(Loaded loaded, String laCode, int year) {
         String key = laCode + "/" + year;
         Map<String, List<BreakdownRow>> cached = loaded.breakdowns().get(key);
         if (cached != null) {
@@ -191,9 +240,8 @@ public class DashboardData {
         }
         BreakdownRead read = inTransaction(connection -> readBreakdowns(connection, laCode, year));
         if (!read.fingerprint().equals(loaded.snapshot().fingerprint())) {
-            // The marts were rebuilt since the snapshot was read: move everyone to the new build.
-            loaded = reload();
-            read = inTransaction(connection -> readBreakdowns(connection, laCode, year));
+            reloadIfCurrent(loaded);
+            throw new BuildChanged();
         }
         if (loaded.breakdowns().size() >= BREAKDOWN_CACHE_LA_YEARS) {
             loaded.breakdowns().clear();

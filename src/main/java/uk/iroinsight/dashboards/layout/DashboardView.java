@@ -60,6 +60,21 @@ public abstract class DashboardView extends VerticalLayout implements BeforeEnte
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // A page is built from one build of the marts: if they are rebuilt while it is built
+        // (a breakdown read from the warehouse is newer than the snapshot), build it again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                build(event);
+                return;
+            } catch (DashboardData.BuildChanged e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void build(BeforeEnterEvent event) {
         snapshot = data.snapshot();
         removeAll();
         if (snapshot.authorities().isEmpty() || snapshot.years().isEmpty()) {

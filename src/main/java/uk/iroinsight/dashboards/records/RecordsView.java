@@ -156,7 +156,7 @@ public class RecordsView extends DashboardView {
                 + ", year ending 31 March " + year);
         UnorderedList list = new UnorderedList();
         list.setId("records-categories");
-        for (DashboardData.BreakdownRow row : data.breakdown(authority.laCode(), year, indicator.id(), state.by())) {
+        for (DashboardData.BreakdownRow row : data.breakdown(snapshot, authority.laCode(), year, indicator.id(), state.by())) {
             list.add(new ListItem(link(row.category() + ": " + RecordWords.linkText(indicator, row), state.withCategory(row.category()))));
         }
         if (list.getChildren().findAny().isEmpty()) {

@@ -45,21 +45,28 @@ public final class CsvFile {
     }
 
     public static CsvFile read(Path path) throws UnreadableFileException {
-        byte[] bytes;
+        return parseBytes(path, readBytes(path));
+    }
+
+    /**
+     * A file's bytes, refusing what is not a regular file (a folder, a link that loops or leads
+     * nowhere) or is larger than {@link #MAX_BYTES} without reading it.
+     */
+    public static byte[] readBytes(Path path) throws UnreadableFileException {
         try {
             if (!Files.isRegularFile(path)) {
-                throw new UnreadableFileException(path, "is not a regular file");
+                throw new UnreadableFileException(path, Files.isDirectory(path) ? "is a folder, not a file"
+                        : "is not a regular file (a link that loops or leads nowhere?)");
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new UnreadableFileException(path, "is " + size / (1024 * 1024) + " MB, more than the "
                         + MAX_BYTES / (1024 * 1024) + " MB a return file can be");
             }
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UnreadableFileException(path, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        return parseBytes(path, bytes);
     }
 
     /** Parses bytes already in memory; {@code path} names them in messages. */

@@ -46,6 +46,9 @@ public final class InboxScanner {
         for (Path laFolder : list(root)) {
             String name = laFolder.getFileName().toString();
             if (!Files.isDirectory(laFolder)) {
+                if (!Files.isRegularFile(laFolder)) {
+                    problems.add(new InboxScan.Problem(name, unreachable(name)));
+                }
                 continue; // a README or similar beside the LA folders
             }
             var authority = authorities.find(name);
@@ -60,21 +63,40 @@ public final class InboxScanner {
                         + "' (" + authority.get().name() + "): put its returns in one folder"));
                 continue;
             }
-            for (Path yearFolder : list(laFolder)) {
+            List<Path> yearFolders;
+            try {
+                yearFolders = list(laFolder);
+            } catch (UncheckedIOException e) {
+                problems.add(new InboxScan.Problem(name, "folder '" + name + "' cannot be listed (" + e.getCause().getMessage() + ")"));
+                continue;
+            }
+            for (Path yearFolder : yearFolders) {
                 String yearName = yearFolder.getFileName().toString();
                 String folder = name + "/" + yearName;
                 if (!Files.isDirectory(yearFolder)) {
+                    if (!Files.isRegularFile(yearFolder)) {
+                        problems.add(new InboxScan.Problem(folder, unreachable(yearName)));
+                    }
                     continue;
                 }
                 if (!yearName.matches("\\d{4}") || Integer.parseInt(yearName) < FIRST_YEAR || Integer.parseInt(yearName) > latestYear) {
                     problems.add(new InboxScan.Problem(folder, "folder '" + yearName + "' is not a collection year (" + FIRST_YEAR + " to " + latestYear + ")"));
                     continue;
                 }
-                laYears.add(laYear(laCode, Integer.parseInt(yearName), folder, yearFolder));
+                try {
+                    laYears.add(laYear(laCode, Integer.parseInt(yearName), folder, yearFolder));
+                } catch (UncheckedIOException e) {
+                    problems.add(new InboxScan.Problem(folder, "folder '" + yearName + "' cannot be listed (" + e.getCause().getMessage() + ")"));
+                }
             }
         }
         laYears.sort(Comparator.comparing(InboxScan.LaYearFolder::laCode).thenComparingInt(InboxScan.LaYearFolder::year));
         return new InboxScan(root, List.copyOf(laYears), List.copyOf(problems));
+    }
+
+    /** Why an entry that is neither a folder nor a file is skipped: a link that loops or leads nowhere, a device. */
+    private static String unreachable(String name) {
+        return "'" + name + "' is neither a folder nor a file (a link that loops or leads nowhere?): its returns are not loaded";
     }
 
     /** The latest collection year a folder may name: next year's (the year ending 31 March next year). */

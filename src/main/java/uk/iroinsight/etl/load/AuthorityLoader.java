@@ -21,6 +21,7 @@ import uk.iroinsight.etl.validation.ReturnValidator;
 import uk.iroinsight.etl.validation.ValidatedReturn;
 import uk.iroinsight.etl.validation.ValidatedReturn.FileCount;
 import uk.iroinsight.warehouse.DerivedFacts;
+import uk.iroinsight.warehouse.FaultInjection;
 import uk.iroinsight.warehouse.SqlScripts;
 import uk.iroinsight.warehouse.Warehouse;
 
@@ -130,6 +131,7 @@ public final class AuthorityLoader {
                 SqlScripts.setVariable(connection, "loaded_at", Timestamp.from(now));
                 SqlScripts.run(connection, "warehouse/load/swap.sql");
                 DerivedFacts.rebuild(connection, authorities);
+                FaultInjection.at("in-swap");
                 try (var statement = connection.createStatement(); var count = statement.executeQuery("SELECT count(*) FROM swap_scope")) {
                     count.next();
                     laYears = count.getInt(1);
@@ -142,7 +144,7 @@ public final class AuthorityLoader {
         });
         if (swapped > 0) {
             LOG.debug("swapped {} LA-years in {} ms", swapped, ms(System.nanoTime() - started));
-            LoadFaults.afterSwap();
+            FaultInjection.at("after-swap");
         }
         return swapped;
     }
@@ -157,7 +159,8 @@ public final class AuthorityLoader {
         Map<Integer, String> loaded = loadedFingerprints(laCode);
         for (LaYearFolder folder : years) {
             long t0 = System.nanoTime();
-            String fingerprint = Fingerprint.of(folder.files());
+            ReturnReader.Snapshot snapshot = ReturnReader.Snapshot.of(folder);
+            String fingerprint = Fingerprint.of(snapshot);
             if (fingerprint.equals(loaded.get(folder.year()))) {
                 results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.UNCHANGED,
                         "unchanged since the last load", unchangedCounts(folder), List.of(), folder.ignored()));
@@ -165,7 +168,12 @@ public final class AuthorityLoader {
             }
             Map<String, CsvFile> files;
             try {
-                files = ReturnReader.read(folder, validator);
+                files = ReturnReader.parse(snapshot, validator);
+                var changed = snapshot.changed();
+                if (changed.isPresent()) {
+                    throw new UnreadableFileException(changed.get(), "changed while the load read it (is it still being written?): "
+                            + "the LA-year keeps its previous data and the next run loads it");
+                }
             } catch (UnreadableFileException e) {
                 results.add(new LaYearResult(laCode, folder.year(), folder.folder(), LaYearResult.Status.FAILED,
                         e.getMessage(), Map.of(e.fileName(), new FileCount(0, 0, 0)), List.of(), folder.ignored()));
@@ -186,18 +194,20 @@ public final class AuthorityLoader {
         // marks that make them ready to swap (an appender per table for all of them).
         long t3 = System.nanoTime();
         Instant now = clock.instant();
-        warehouse.writeStaging(connection -> {
-            stager.stage(connection, staged.stream().map(s -> new Stager.Load(s.loadId(), s.validated())).toList());
-            recordFiles(connection, "stg_file_load", staged.stream().map(Staged::result).toList(),
-                    staged.stream().map(Staged::loadId).toList(), jobExecutionId, now);
-            markReady(connection, staged, jobExecutionId);
-            recordFiles(connection, "etl_file_load", results.stream().filter(r -> r.status() != LaYearResult.Status.LOADED).toList(),
-                    null, jobExecutionId, now);
-            return null;
-        });
+        try (Stager.Memory memory = new Stager.Memory()) {
+            warehouse.writeStaging(connection -> {
+                stager.stage(connection, staged.stream().map(s -> new Stager.Load(s.loadId(), s.validated())).toList(), memory);
+                recordFiles(connection, "stg_file_load", staged.stream().map(Staged::result).toList(),
+                        staged.stream().map(Staged::loadId).toList(), jobExecutionId, now);
+                markReady(connection, staged, jobExecutionId);
+                recordFiles(connection, "etl_file_load", results.stream().filter(r -> r.status() != LaYearResult.Status.LOADED).toList(),
+                        null, jobExecutionId, now);
+                return null;
+            });
+        }
         staging = System.nanoTime() - t3;
         if (!staged.isEmpty()) {
-            LoadFaults.afterStaging();
+            FaultInjection.at("after-staging");
         }
         LOG.debug("{}: staged {} LA-years in {} ms (fingerprint and read {} ms, validate {} ms, stage {} ms)", laCode, staged.size(),
                 ms(System.nanoTime() - started), ms(reading), ms(validating), ms(staging));

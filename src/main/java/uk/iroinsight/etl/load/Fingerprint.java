@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
 
 /**
  * SHA-256 over an LA-year's file names and bytes, and over the rules they were checked with
@@ -25,21 +23,18 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(Map<String, Path> files) {
+    /** Over the bytes as read (the same bytes are parsed); a file that could not be read counts by its reason. */
+    static String of(ReturnReader.Snapshot snapshot) {
         MessageDigest digest = sha256();
         digest.update(RULES.getBytes(StandardCharsets.UTF_8));
-        byte[] buffer = new byte[65536];
-        for (var entry : new java.util.TreeMap<>(files).entrySet()) {
+        for (var entry : new java.util.TreeMap<>(snapshot.files()).entrySet()) {
             digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            try (InputStream in = Files.newInputStream(entry.getValue())) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    digest.update(buffer, 0, n);
-                }
-            } catch (IOException e) {
-                // Unreadable files fail later with a proper reason; the fingerprint just differs.
-                digest.update(("unreadable:" + e.getClass().getSimpleName()).getBytes(StandardCharsets.UTF_8));
+            ReturnReader.FileBytes file = entry.getValue();
+            if (file.bytes() != null) {
+                digest.update(file.bytes());
+            } else {
+                digest.update(("unreadable:" + file.refusal().reason()).getBytes(StandardCharsets.UTF_8));
             }
         }
         return HexFormat.of().formatHex(digest.digest());

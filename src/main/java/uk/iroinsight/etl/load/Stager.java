@@ -39,72 +39,70 @@ final class Stager {
      * them all (each insert has a cost of its own, so staging an authority's years together is
      * several times faster than year by year).
      */
-    void stage(Connection connection, List<Load> loads) throws SQLException {
+    void stage(Connection connection, List<Load> loads, Memory memory) throws SQLException {
         List<Prepared> prepared = new ArrayList<>();
         for (Load load : loads) {
             prepared.add(prepare(load));
         }
-        try (BufferAllocator allocator = new RootAllocator()) {
-            insert(connection, allocator, "stg_header", rows -> {
-                for (Prepared p : prepared) {
-                    for (Header h : p.validated().headers()) {
-                        p.start(rows).text(p.keys().get(h.child())).tinyint(h.sex()).date(h.dob().withDayOfMonth(1))
-                                .tinyint(age(h.dob(), p.yearEnd())).text(h.ethnic()).integer(h.line());
-                    }
+        insert(connection, memory, "stg_header", rows -> {
+            for (Prepared p : prepared) {
+                for (Header h : p.validated().headers()) {
+                    p.start(rows).text(p.keys().get(h.child())).tinyint(h.sex()).date(h.dob().withDayOfMonth(1))
+                            .tinyint(age(h.dob(), p.yearEnd())).text(h.ethnic()).integer(h.line());
                 }
-            });
-            insert(connection, allocator, "stg_episode", rows -> {
-                for (Prepared p : prepared) {
-                    for (var e : p.validated().episodes()) {
-                        p.start(rows).text(p.keys().get(e.child())).date(e.decom()).text(e.rne()).text(e.ls()).text(e.cin())
-                                .text(e.place()).optional(e.placeProvider()).date(e.dec()).optional(e.rec()).optional(e.reasonPlaceChange())
-                                .optional(e.urn()).optional(pseudonymiser.postcodeKey(e.placePostcode()))
-                                .tinyint(age(p.dob().get(e.child()), e.decom())).integer(e.line());
-                    }
+            }
+        });
+        insert(connection, memory, "stg_episode", rows -> {
+            for (Prepared p : prepared) {
+                for (var e : p.validated().episodes()) {
+                    p.start(rows).text(p.keys().get(e.child())).date(e.decom()).text(e.rne()).text(e.ls()).text(e.cin())
+                            .text(e.place()).optional(e.placeProvider()).date(e.dec()).optional(e.rec()).optional(e.reasonPlaceChange())
+                            .optional(e.urn()).optional(pseudonymiser.postcodeKey(e.placePostcode()))
+                            .tinyint(age(p.dob().get(e.child()), e.decom())).integer(e.line());
                 }
-            });
-            insert(connection, allocator, "stg_review", rows -> {
-                for (Prepared p : prepared) {
-                    for (var r : p.validated().reviews()) {
-                        p.start(rows).text(p.keys().get(r.child())).date(r.review()).text(r.reviewCode())
-                                .tinyint(age(p.dob().get(r.child()), r.review())).integer(r.line());
-                    }
+            }
+        });
+        insert(connection, memory, "stg_review", rows -> {
+            for (Prepared p : prepared) {
+                for (var r : p.validated().reviews()) {
+                    p.start(rows).text(p.keys().get(r.child())).date(r.review()).text(r.reviewCode())
+                            .tinyint(age(p.dob().get(r.child()), r.review())).integer(r.line());
                 }
-            });
-            insert(connection, allocator, "stg_uasc", rows -> {
-                for (Prepared p : prepared) {
-                    for (var u : p.validated().uasc()) {
-                        p.start(rows).text(p.keys().get(u.child())).date(u.duc()).integer(u.line());
-                    }
+            }
+        });
+        insert(connection, memory, "stg_uasc", rows -> {
+            for (Prepared p : prepared) {
+                for (var u : p.validated().uasc()) {
+                    p.start(rows).text(p.keys().get(u.child())).date(u.duc()).integer(u.line());
                 }
-            });
-            insert(connection, allocator, "stg_dispute", rows -> {
-                for (Prepared p : prepared) {
-                    for (var d : p.validated().disputes()) {
-                        p.start(rows).text(d.disputeId()).optional(d.child() == null ? null : pseudonymiser.childKey(p.la(), d.child()))
-                                .text(d.type()).date(d.raised()).optional(d.theme()).text(d.stageReached()).date(d.stage1Date())
-                                .bool(d.cafcass()).date(d.resolved()).optional(d.outcome()).integer(d.line());
-                    }
+            }
+        });
+        insert(connection, memory, "stg_dispute", rows -> {
+            for (Prepared p : prepared) {
+                for (var d : p.validated().disputes()) {
+                    p.start(rows).text(d.disputeId()).optional(d.child() == null ? null : pseudonymiser.childKey(p.la(), d.child()))
+                            .text(d.type()).date(d.raised()).optional(d.theme()).text(d.stageReached()).date(d.stage1Date())
+                            .bool(d.cafcass()).date(d.resolved()).optional(d.outcome()).integer(d.line());
                 }
-            });
-            insert(connection, allocator, "stg_workforce", rows -> {
-                for (Prepared p : prepared) {
-                    for (var w : p.validated().workforce()) {
-                        p.start(rows).date(w.date()).decimal(w.iroFte())
-                                .integer(w.iroHeadcount() == null ? null : w.iroHeadcount().intValue())
-                                .decimal(w.vacantFte()).decimal(w.agencyFte()).integer(w.line());
-                    }
+            }
+        });
+        insert(connection, memory, "stg_workforce", rows -> {
+            for (Prepared p : prepared) {
+                for (var w : p.validated().workforce()) {
+                    p.start(rows).date(w.date()).decimal(w.iroFte())
+                            .integer(w.iroHeadcount() == null ? null : w.iroHeadcount().intValue())
+                            .decimal(w.vacantFte()).decimal(w.agencyFte()).integer(w.line());
                 }
-            });
-            insert(connection, allocator, "stg_reject", rows -> {
-                for (Prepared p : prepared) {
-                    for (Rejection r : p.validated().rejections()) {
-                        p.start(rows).text(r.file()).integer(r.line()).optional(r.field()).optional(r.shareableValue()).text(r.reason())
-                                .optional(r.child() == null || r.child().isBlank() ? null : pseudonymiser.childKey(p.la(), r.child()));
-                    }
+            }
+        });
+        insert(connection, memory, "stg_reject", rows -> {
+            for (Prepared p : prepared) {
+                for (Rejection r : p.validated().rejections()) {
+                    p.start(rows).text(r.file()).integer(r.line()).optional(r.field()).optional(r.shareableValue()).text(r.reason())
+                            .optional(r.child() == null || r.child().isBlank() ? null : pseudonymiser.childKey(p.la(), r.child()));
                 }
-            });
-        }
+            }
+        });
     }
 
     /** Fills one staging table's rows. */
@@ -113,10 +111,31 @@ final class Stager {
         void into(ArrowRows rows);
     }
 
-    private static void insert(Connection connection, BufferAllocator allocator, String table, Fill fill) throws SQLException {
-        try (ArrowRows rows = ArrowRows.forTable(connection, table, allocator)) {
-            fill.into(rows);
-            rows.insertInto(connection, allocator);
+    private static void insert(Connection connection, Memory memory, String table, Fill fill) throws SQLException {
+        ArrowRows rows = memory.keep(ArrowRows.forTable(connection, table, memory.allocator));
+        fill.into(rows);
+        rows.insertInto(connection, memory.allocator);
+    }
+
+    /**
+     * The Arrow memory of one staging transaction, closed only after the transaction has
+     * committed or rolled back, so that nothing DuckDB was handed is freed while the transaction
+     * that read it is open. (A defensive rule: the native crashes the long loader fuzzing run
+     * found were DuckDB 2.0.0.1's, with the Appender too, and went away with 1.4.4.0.)
+     */
+    static final class Memory implements AutoCloseable {
+        private final BufferAllocator allocator = new RootAllocator();
+        private final List<ArrowRows> rows = new ArrayList<>();
+
+        private ArrowRows keep(ArrowRows table) {
+            rows.add(table);
+            return table;
+        }
+
+        @Override
+        public void close() {
+            rows.forEach(ArrowRows::close);
+            allocator.close();
         }
     }
 
