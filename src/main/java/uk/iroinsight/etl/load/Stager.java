@@ -120,8 +120,8 @@ final class Stager {
     /**
      * The Arrow memory of one staging transaction, closed only after the transaction has
      * committed or rolled back, so that nothing DuckDB was handed is freed while the transaction
-     * that read it is open. (A defensive rule: the native crashes the long loader fuzzing run
-     * found were DuckDB 2.0.0.1's, with the Appender too, and went away with 1.4.4.0.)
+     * that read it is open. (A defensive rule: the native crashes the long loader fuzzing runs
+     * found happen with the Appender too; see README, Reliability.)
      */
     static final class Memory implements AutoCloseable {
         private final BufferAllocator allocator = new RootAllocator();
