@@ -44,7 +44,7 @@ class LoadUnderFaultsTest {
         Path db = folder.resolve("held.duckdb");
         Path inbox = folder.resolve("inbox");
         WarehouseContents.copyFolder(INBOX, inbox);
-        InboxFiles.deleteTree(inbox.resolve("893"));
+        WarehouseContents.deleteTree(inbox.resolve("893"));
         assertThat(Cli.run(secrets, "load", "--inbox", inbox.toString(), "--db", db.toString()).code()).isZero();
         Map<String, List<String>> before = WarehouseContents.tables(db);
 
@@ -77,8 +77,8 @@ class LoadUnderFaultsTest {
         Path db = folder.resolve("full.duckdb");
         Path inbox = folder.resolve("inbox");
         WarehouseContents.copyFolder(INBOX, inbox);
-        InboxFiles.deleteTree(inbox.resolve("892"));
-        InboxFiles.deleteTree(inbox.resolve("893"));
+        WarehouseContents.deleteTree(inbox.resolve("892"));
+        WarehouseContents.deleteTree(inbox.resolve("893"));
         assertThat(Cli.run(secrets, "load", "--inbox", inbox.toString(), "--db", db.toString()).code()).isZero();
         Map<String, List<String>> before = WarehouseContents.tables(db);
         WarehouseContents.copyFolder(INBOX, inbox);
@@ -232,21 +232,6 @@ class LoadUnderFaultsTest {
                 System.out.flush();
                 while (System.in.read() >= 0) {
                     // until the parent closes our stdin
-                }
-            }
-        }
-    }
-
-    /** Folder deletion for the fixtures. */
-    static final class InboxFiles {
-
-        private InboxFiles() {
-        }
-
-        static void deleteTree(Path path) throws IOException {
-            try (var paths = Files.walk(path)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
                 }
             }
         }

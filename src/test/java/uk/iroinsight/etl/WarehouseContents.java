@@ -153,6 +153,20 @@ public final class WarehouseContents {
         }
     }
 
+    /** Deletes a folder tree, or a file or link (a link is deleted, never followed). */
+    public static void deleteTree(Path path) throws IOException {
+        if (Files.isSymbolicLink(path) || !Files.isDirectory(path)) {
+            Files.deleteIfExists(path);
+            return;
+        }
+        try (Stream<Path> children = Files.list(path)) {
+            for (Path child : children.toList()) {
+                deleteTree(child);
+            }
+        }
+        Files.delete(path);
+    }
+
     /** Copies a folder tree. */
     public static void copyFolder(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import uk.iroinsight.etl.csv.CsvFile;
 import uk.iroinsight.etl.csv.CsvRow;
+import uk.iroinsight.etl.WarehouseContents;
 import uk.iroinsight.etl.csv.UnreadableFileException;
 import uk.iroinsight.etl.validation.ReturnValidator;
 
@@ -411,7 +412,7 @@ final class InboxMutator {
 
     private Mutation yearFolderLoop(Damage damage) throws IOException {
         start(damage, "");
-        deleteTree(target);
+        WarehouseContents.deleteTree(target);
         Files.createSymbolicLink(target, target.getFileName());
         return all("a link to itself");
     }
@@ -595,18 +596,5 @@ final class InboxMutator {
         List<String> list = new ArrayList<>(Arrays.asList(fields));
         list.remove(at);
         return list.toArray(String[]::new);
-    }
-
-    static void deleteTree(Path path) throws IOException {
-        if (Files.isSymbolicLink(path) || !Files.isDirectory(path)) {
-            Files.deleteIfExists(path);
-            return;
-        }
-        try (Stream<Path> children = Files.list(path)) {
-            for (Path child : children.toList()) {
-                deleteTree(child);
-            }
-        }
-        Files.delete(path);
     }
 }
