@@ -45,8 +45,10 @@
 --
 -- Published figures (indicators.md §8):
 -- published_indicator_release  every figure of every release we hold, one row per (indicator,
---                            area, year, release): EES 2025 (years 2021-2025), EES 2024 (2020-2024)
---                            and LAIT 2025 (2016-2025).
+--                            area, year, release): shipped with the product EES 2025 (years
+--                            2021-2025), EES 2024 (2020-2024) and LAIT 2025 (2016-2025); newer
+--                            releases arrive through the inbox (INBOX/published/*.csv) and are
+--                            added beside them, so the history of every figure is kept.
 -- fact_published_indicator   one row per (indicator, area, year): the figure of the release with
 --                            the highest release_rank that has the area-year.
 --   indicator    cla_31mar, cla_rate_10k, starts, starts_rate_10k, ceased, ceased_rate_10k,
@@ -80,20 +82,28 @@
 --                for every missing cell, whatever EES's symbol was (we checked: it stands for c
 --                as well as z), so a LAIT '-' can only be read as not available. A blank cell
 --                is 'not_available' with symbol NULL. Any other text fails the load.
+--   kind         the kind of DfE file the figure came from: 'ees_volume' (CLA at 31 March,
+--                starts, ceased), 'ees_stability' (placement stability) or 'lait' (the LAIT
+--                long series). A release is one file of each kind it publishes; a file of a
+--                release and kind we hold already (a DfE correction) replaces exactly that
+--                file's figures (warehouse/published/replace.sql; etl_published_file keeps
+--                which file each was and when it was replaced).
 --   release / release_rank (higher wins) - the release order:
---                3  'EES 2025'  Children looked after in England including adoptions, 2025
---                               release (figures for 2021-2025)
---                2  'EES 2024'  the 2024 release (2020-2024)
---                1  'LAIT 2025' DfE's Local Authority Interactive Tool long series (2016-2025)
+--                'EES YYYY'   Children looked after in England including adoptions, the release
+--                             of year YYYY (its latest year; it covers YYYY-4 to YYYY)
+--                'LAIT YYYY'  DfE's Local Authority Interactive Tool long series as of YYYY
 --                Each EES release revises earlier years (e.g. England CLA at 31 March 2024 was
 --                83,630 in EES 2024 and 83,530 in EES 2025), so the newer EES release wins.
 --                LAIT is not an independent source: it republishes the EES figures (for
 --                2021-2025 its numbers equal EES 2025's cell for cell, for 2020 EES 2024's),
---                but replaces every symbol by '-'. So every EES release ranks above LAIT, which
---                only supplies the years no EES release we hold covers (2016-2019). On a
---                refresh, give a new EES release the next rank and keep LAIT below all EES
---                releases (warehouse/reference/60_published_indicator.sql).
---   source_file  the file under etl/reference/ the figure was read from.
+--                but replaces every symbol by '-'. So every EES release ranks above every
+--                LAIT release, which only supplies the years no EES release we hold covers
+--                (2016-2019). release_rank is recomputed whenever a release arrives
+--                (warehouse/published/rank.sql): LAIT releases oldest first, then EES releases
+--                oldest first, numbered 1, 2, ...; with the shipped files LAIT 2025 = 1,
+--                EES 2024 = 2, EES 2025 = 3, and an EES 2026 loaded later becomes 4.
+--   source_file  the file the figure was read from: 'published/<name>' for a file shipped under
+--                etl/reference/published/, 'inbox/published/<name>' for one loaded from the inbox.
 --
 -- etl_reference_load         what was loaded and when: name 'reference' holds the SHA-256 of all
 --                            the files loaded (etl/reference/**/*.csv and the code lists
@@ -181,9 +191,10 @@ CREATE TABLE IF NOT EXISTS published_indicator_release (
     value        DOUBLE,             -- NULL unless status = 'ok'
     status       VARCHAR  NOT NULL,  -- 'ok' | 'suppressed' | 'not_available'
     symbol       VARCHAR,            -- the DfE symbol as published; NULL for a number
-    release      VARCHAR  NOT NULL,  -- 'EES 2025' | 'EES 2024' | 'LAIT 2025'
+    release      VARCHAR  NOT NULL,  -- 'EES 2025' | 'EES 2024' | 'LAIT 2025' | a newer release
     release_rank SMALLINT NOT NULL,  -- higher = newer / preferred
     source_file  VARCHAR  NOT NULL,
+    kind         VARCHAR,            -- 'ees_volume' | 'ees_stability' | 'lait' (NULL only in rows loaded before kinds were kept)
     PRIMARY KEY (indicator, area_type, area_code, year, release),
     CHECK (area_type IN ('la', 'region', 'england')),
     CHECK ((area_type = 'la') = (la_code IS NOT NULL)),
@@ -191,6 +202,8 @@ CREATE TABLE IF NOT EXISTS published_indicator_release (
     CHECK ((status = 'ok') = (value IS NOT NULL)),
     CHECK (status <> 'ok' OR symbol IS NULL)
 );
+
+ALTER TABLE published_indicator_release ADD COLUMN IF NOT EXISTS kind VARCHAR;
 
 CREATE TABLE IF NOT EXISTS fact_published_indicator (
     indicator    VARCHAR  NOT NULL,

@@ -80,3 +80,23 @@ CREATE TABLE IF NOT EXISTS stg_la_year (
 
 -- etl_file_load rows of the staged LA-years, copied into etl_file_load by their swap.
 CREATE TABLE IF NOT EXISTS stg_file_load AS SELECT ''::VARCHAR AS load_id, * FROM etl_file_load LIMIT 0;
+
+-- Every published DfE file loaded (shipped under etl/reference/published/ or dropped in the
+-- inbox as INBOX/published/*.csv), one row per file version: the file whose figures a
+-- (release, kind) holds now has replaced_at NULL; a DfE correction of the same release and
+-- kind replaces it, and the earlier row is kept with the time it was replaced. A file whose
+-- fingerprint equals the current one is not loaded again.
+CREATE TABLE IF NOT EXISTS etl_published_file (
+    release          VARCHAR   NOT NULL,  -- e.g. 'EES 2026'
+    kind             VARCHAR   NOT NULL,  -- ees_volume | ees_stability | lait
+    source_file      VARCHAR   NOT NULL,  -- published/<name> (shipped) or inbox/published/<name>
+    origin           VARCHAR   NOT NULL,  -- reference | inbox
+    fingerprint      VARCHAR   NOT NULL,  -- SHA-256 of the file's bytes
+    first_year       SMALLINT,
+    last_year        SMALLINT,
+    figures          INTEGER   NOT NULL,  -- rows written to published_indicator_release
+    loaded_at        TIMESTAMP NOT NULL,
+    job_execution_id BIGINT,              -- the load run (NULL for the shipped files)
+    replaced_at      TIMESTAMP,
+    CHECK (origin IN ('reference', 'inbox'))
+);

@@ -48,11 +48,13 @@ class LoadRuns {
         return warehouse.query("the load history", """
                 WITH files AS (
                     SELECT job_execution_id,
-                           count(DISTINCT folder) FILTER (WHERE status = 'loaded') AS loaded,
-                           count(DISTINCT folder) FILTER (WHERE status = 'unchanged') AS unchanged,
+                           count(DISTINCT folder) FILTER (WHERE status = 'loaded' AND la_code IS NOT NULL) AS loaded,
+                           count(DISTINCT folder) FILTER (WHERE status = 'unchanged' AND la_code IS NOT NULL) AS unchanged,
                            count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NOT NULL) AS failed,
                            count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NULL) AS refused,
-                           sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded, sum(rows_rejected) AS rows_rejected
+                           sum(rows_read) FILTER (WHERE la_code IS NOT NULL) AS rows_read,
+                           sum(rows_loaded) FILTER (WHERE la_code IS NOT NULL) AS rows_loaded,
+                           sum(rows_rejected) AS rows_rejected
                     FROM etl_file_load WHERE job_execution_id >= ? GROUP BY job_execution_id),
                 rejects AS (
                     SELECT l.job_execution_id, count(*) AS rejects_now

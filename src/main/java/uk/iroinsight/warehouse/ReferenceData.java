@@ -84,10 +84,30 @@ public final class ReferenceData {
                 SqlScripts.setVariable(connection, source.variable(), sqlPath(copy.resolve(source.folder())));
             }
             SqlScripts.runFolder(connection, SCRIPTS);
+            loadPublished(connection, files);
             record(connection, checksum);
         } finally {
             deleteRecursively(copy);
         }
+    }
+
+    /**
+     * The shipped published DfE files ({@code reference/published/*.csv} of the copy), each
+     * replacing its own release and kind, then the releases re-ranked. Figures loaded before
+     * kinds were kept (kind NULL) are dropped first: they are these files' figures, loaded again.
+     * A release and kind loaded from the inbox since is kept ({@link PublishedFigures#write}).
+     */
+    private static void loadPublished(Connection connection, Map<String, Path> files) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM published_indicator_release WHERE kind IS NULL");
+        }
+        Instant now = Instant.now();
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            if (file.getKey().startsWith("reference/published/")) {
+                PublishedFigures.writeShipped(connection, file.getValue(), file.getKey().substring("reference/".length()), now);
+            }
+        }
+        PublishedFigures.rank(connection);
     }
 
     /** Whether reference data has been loaded into this warehouse. */
@@ -179,10 +199,23 @@ public final class ReferenceData {
         return URLDecoder.decode(relative.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** SHA-256 over the files in name order: each file's relative name, its length and its bytes. */
+    /** The scripts whose text is part of the checksum: a change to how the files are read loads them again. */
+    private static final List<String> SCRIPT_FOLDERS = List.of(SCRIPTS, "warehouse/published");
+
+    /**
+     * SHA-256 over the files in name order (each file's relative name, its length and its bytes)
+     * and over the scripts that read them ({@link #SCRIPT_FOLDERS}).
+     */
     static String checksum(Map<String, Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String folder : SCRIPT_FOLDERS) {
+                for (String script : SqlScripts.list(folder)) {
+                    digest.update(script.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(SqlScripts.read(script).getBytes(StandardCharsets.UTF_8));
+                }
+            }
             for (Map.Entry<String, Path> file : files.entrySet()) {
                 byte[] content = Files.readAllBytes(file.getValue());
                 digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));

@@ -7,9 +7,14 @@ import java.util.Map;
 
 /**
  * What a scan of the inbox found: the LA-year folders to load (with their recognised files),
- * and folders that cannot be loaded, each with a one-line reason.
+ * the published DfE files of {@code INBOX/published/}, and folders that cannot be loaded, each
+ * with a one-line reason.
  */
-public record InboxScan(Path root, List<LaYearFolder> laYears, List<Problem> problems) {
+public record InboxScan(Path root, List<LaYearFolder> laYears, List<Problem> problems, List<Path> publishedFiles) {
+
+    public InboxScan(Path root, List<LaYearFolder> laYears, List<Problem> problems) {
+        this(root, laYears, problems, List.of());
+    }
 
     /** One {@code <la>/<YYYY>/} folder. {@code files} maps a recognised file name to its path. */
     public record LaYearFolder(String laCode, int year, String folder, Map<String, Path> files, List<String> ignored) {

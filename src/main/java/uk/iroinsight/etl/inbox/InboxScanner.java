@@ -20,7 +20,8 @@ import uk.iroinsight.etl.validation.ReturnValidator;
 /**
  * Scans an inbox laid out as {@code INBOX/<la>/<YYYY>/<file>.csv} (PRODUCT.md §2), where
  * {@code <la>} is a 3-digit DfE code or a 9-character ONS code. Files the loader does not use
- * (other 903 tables such as oc2.csv) are listed as ignored, not refused.
+ * (other 903 tables such as oc2.csv) are listed as ignored, not refused. Newer releases of the
+ * published DfE figures go in {@code INBOX/published/*.csv} (README: "Published figures").
  */
 public final class InboxScanner {
 
@@ -41,10 +42,15 @@ public final class InboxScanner {
         }
         List<InboxScan.LaYearFolder> laYears = new ArrayList<>();
         List<InboxScan.Problem> problems = new ArrayList<>();
+        List<Path> published = new ArrayList<>();
         Map<String, String> folderOfAuthority = new HashMap<>();
         int latestYear = latestYear(clock);
         for (Path laFolder : list(root)) {
             String name = laFolder.getFileName().toString();
+            if (name.equalsIgnoreCase(PUBLISHED_FOLDER) && Files.isDirectory(laFolder)) {
+                published(name, laFolder, published, problems);
+                continue;
+            }
             if (!Files.isDirectory(laFolder)) {
                 if (!Files.isRegularFile(laFolder)) {
                     problems.add(new InboxScan.Problem(name, unreachable(name)));
@@ -91,7 +97,33 @@ public final class InboxScanner {
             }
         }
         laYears.sort(Comparator.comparing(InboxScan.LaYearFolder::laCode).thenComparingInt(InboxScan.LaYearFolder::year));
-        return new InboxScan(root, List.copyOf(laYears), List.copyOf(problems));
+        return new InboxScan(root, List.copyOf(laYears), List.copyOf(problems), List.copyOf(published));
+    }
+
+    /** The inbox folder of published DfE files. */
+    public static final String PUBLISHED_FOLDER = "published";
+
+    /** The {@code .csv} files of the published folder; anything else there that is not a plain file is a problem. */
+    private static void published(String name, Path folder, List<Path> published, List<InboxScan.Problem> problems) {
+        List<Path> entries;
+        try {
+            entries = list(folder);
+        } catch (UncheckedIOException e) {
+            problems.add(new InboxScan.Problem(name, "folder '" + name + "' cannot be listed (" + e.getCause().getMessage() + ")"));
+            return;
+        }
+        for (Path entry : entries) {
+            String fileName = entry.getFileName().toString();
+            boolean csv = fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
+            if (csv && Files.isRegularFile(entry)) {
+                published.add(entry);
+            } else if (Files.isDirectory(entry)) {
+                problems.add(new InboxScan.Problem(name + "/" + fileName, "'" + fileName + "' is a folder: put published files directly in "
+                        + name + "/"));
+            } else if (!Files.isRegularFile(entry)) {
+                problems.add(new InboxScan.Problem(name + "/" + fileName, unreachable(fileName)));
+            }
+        }
     }
 
     /** Why an entry that is neither a folder nor a file is skipped: a link that loops or leads nowhere, a device. */

@@ -11,6 +11,7 @@ import uk.iroinsight.etl.inbox.InboxUpload;
 import uk.iroinsight.etl.load.AuthorityLoader;
 import uk.iroinsight.etl.load.LaYearValidation;
 import uk.iroinsight.etl.privacy.Pseudonymiser;
+import uk.iroinsight.etl.published.PublishedInbox;
 import uk.iroinsight.etl.privacy.SecretKeys;
 import uk.iroinsight.etl.validation.ReturnValidator;
 import uk.iroinsight.system.IroProperties;
@@ -40,6 +41,12 @@ class EtlConfiguration {
     @Bean
     LaYearValidation laYearValidation(InboxScanner scanner, ReturnValidator validator) {
         return new LaYearValidation(scanner, validator);
+    }
+
+    /** Newer releases of the published DfE figures, from INBOX/published/. */
+    @Bean
+    PublishedInbox publishedInbox(Warehouse warehouse, Clock clock) {
+        return new PublishedInbox(warehouse, Authorities.load(), clock);
     }
 
     @Bean

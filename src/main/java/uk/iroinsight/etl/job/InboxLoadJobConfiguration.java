@@ -27,6 +27,7 @@ import uk.iroinsight.etl.inbox.InboxScan;
 import uk.iroinsight.etl.inbox.InboxScanner;
 import uk.iroinsight.etl.load.AuthorityLoader;
 import uk.iroinsight.etl.load.LaYearResult;
+import uk.iroinsight.etl.published.PublishedInbox;
 import uk.iroinsight.warehouse.ReferenceData;
 import uk.iroinsight.warehouse.Warehouse;
 import uk.iroinsight.warehouse.WarehouseChanged;
@@ -42,6 +43,8 @@ import uk.iroinsight.warehouse.WarehouseChanged;
  * last swaps them all in ({@link AuthorityLoader#swapStaged}, one transaction) while the other
  * goes on staging;</li>
  * <li>{@code swap}: swaps in whatever is still staged;</li>
+ * <li>{@code loadPublished}: loads the published DfE files of {@code INBOX/published/}
+ * ({@link PublishedInbox}: each file whole in a transaction of its own, or refused);</li>
  * <li>{@code publishChanges}: announces {@link WarehouseChanged}, on which the indicator marts
  * refresh themselves.</li>
  * </ol>
@@ -55,17 +58,19 @@ class InboxLoadJobConfiguration {
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
     static final String LOAD_AUTHORITY_STEP = "loadAuthority";
     static final String SWAP_STEP = "swap";
+    static final String LOAD_PUBLISHED_STEP = "loadPublished";
     static final String PUBLISH_CHANGES_STEP = "publishChanges";
 
     @Bean
-    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, Step swapStep, Step publishChangesStep,
-            LoadJobListener listener, LoadProgressListener progress) {
+    Job inboxLoadJob(JobRepository jobRepository, Step prepareStep, Step loadAuthoritiesStep, Step swapStep, Step loadPublishedStep,
+            Step publishChangesStep, LoadJobListener listener, LoadProgressListener progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
                 .listener(progress)
                 .start(prepareStep)
                 .next(loadAuthoritiesStep)
                 .next(swapStep)
+                .next(loadPublishedStep)
                 .next(publishChangesStep)
                 .build();
     }
@@ -96,6 +101,28 @@ class InboxLoadJobConfiguration {
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    /** Loads the published DfE files of the inbox; a refused file fails itself, not the run. */
+    @Bean
+    Step loadPublishedStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet loadPublishedTasklet) {
+        return new StepBuilder(LOAD_PUBLISHED_STEP, jobRepository).tasklet(loadPublishedTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet loadPublishedTasklet(@Value("#{jobParameters['inbox']}") String inbox, InboxScanner scanner, PublishedInbox published) {
+        return (contribution, chunk) -> {
+            var stepExecution = chunk.getStepContext().getStepExecution();
+            List<PublishedInbox.Result> results = published.load(scanner.scan(Path.of(inbox)).publishedFiles(), stepExecution.getJobExecutionId());
+            stepExecution.setReadCount(results.stream().mapToInt(PublishedInbox.Result::rowsRead).sum());
+            contribution.incrementWriteCount(results.stream().filter(r -> r.status().equals("loaded")).mapToInt(PublishedInbox.Result::figures).sum());
+            long failed = results.stream().filter(r -> r.status().equals("failed")).count();
+            if (failed > 0) {
+                contribution.setExitStatus(new ExitStatus(COMPLETED_WITH_FAILURES, failed + " published file(s) refused"));
+            }
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean

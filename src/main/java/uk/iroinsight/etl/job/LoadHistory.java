@@ -70,20 +70,26 @@ public class LoadHistory {
 
     /**
      * What a run did in LA-years (folders): loaded, unchanged, unreadable (a file could not be
-     * read), refused (not an LA-year folder), and its rows loaded and rejected.
+     * read), refused (not an LA-year folder), and its rows loaded and rejected; and its published
+     * DfE files (INBOX/published/) loaded and refused.
      */
-    public record RunTotals(int loaded, int unchanged, int unreadable, int refusedFolders, long rowsLoaded, long rowsRejected) {
+    public record RunTotals(int loaded, int unchanged, int unreadable, int refusedFolders, long rowsLoaded, long rowsRejected,
+            int publishedLoaded, int publishedRefused) {
     }
 
     public RunTotals runTotals(long jobExecutionId) {
         return query("""
-                SELECT count(DISTINCT folder) FILTER (WHERE status = 'loaded'),
-                       count(DISTINCT folder) FILTER (WHERE status = 'unchanged'),
+                SELECT count(DISTINCT folder) FILTER (WHERE status = 'loaded' AND NOT published),
+                       count(DISTINCT folder) FILTER (WHERE status = 'unchanged' AND NOT published),
                        count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NOT NULL),
-                       count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NULL),
-                       coalesce(sum(rows_loaded), 0), coalesce(sum(rows_rejected), 0)
-                FROM etl_file_load WHERE job_execution_id = ?""",
-                rows -> new RunTotals(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getLong(5), rows.getLong(6)),
+                       count(DISTINCT folder) FILTER (WHERE status = 'failed' AND la_code IS NULL AND NOT published),
+                       coalesce(sum(rows_loaded) FILTER (WHERE NOT published), 0), coalesce(sum(rows_rejected), 0),
+                       count(*) FILTER (WHERE status = 'loaded' AND published),
+                       count(*) FILTER (WHERE status = 'failed' AND published)
+                FROM (SELECT *, folder = 'published' AND la_code IS NULL AND file_name <> '' AS published
+                      FROM etl_file_load WHERE job_execution_id = ?)""",
+                rows -> new RunTotals(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getLong(5), rows.getLong(6),
+                        rows.getInt(7), rows.getInt(8)),
                 jobExecutionId).get(0);
     }
 

@@ -128,7 +128,9 @@ public class LoadService {
     static String ended(JobExecution execution, LoadHistory.RunTotals totals) {
         return "run " + execution.getId() + " ended " + execution.getStatus() + ": " + totals.loaded() + " LA-years loaded, "
                 + totals.unchanged() + " unchanged, " + totals.unreadable() + " unreadable, " + totals.refusedFolders()
-                + " folders refused; " + totals.rowsLoaded() + " rows loaded, " + totals.rowsRejected() + " rejected";
+                + " folders refused; " + totals.rowsLoaded() + " rows loaded, " + totals.rowsRejected() + " rejected"
+                + (totals.publishedLoaded() + totals.publishedRefused() == 0 ? ""
+                        : "; " + totals.publishedLoaded() + " published files loaded, " + totals.publishedRefused() + " refused");
     }
 
     /** "Run now" by {@code by}: scans the configured inbox in the background; refused while a run is going. */
