@@ -39,7 +39,8 @@ import uk.iroinsight.warehouse.WarehouseChanged;
  * notes (see {@code warehouse/marts/README.md}).
  *
  * <p>The marts are rebuilt when their inputs change - loaded LA-years, reference data, the
- * catalogue, the mart SQL or the flags - which the fingerprint in mart_build tells.
+ * published DfE files held, the catalogue, the mart SQL or the flags - which the fingerprint in
+ * mart_build tells.
  */
 @Component
 public class IndicatorMarts {
@@ -271,7 +272,10 @@ public class IndicatorMarts {
         update(digest, SqlScripts.read("warehouse/schema/50_marts.sql"));
         for (String query : List.of(
                 "SELECT string_agg(la_code || ':' || year || ':' || fingerprint || ':' || loaded_at, ',' ORDER BY la_code, year) FROM etl_la_year",
-                "SELECT string_agg(checksum, ',' ORDER BY name) FROM etl_reference_load WHERE name = 'reference'")) {
+                "SELECT string_agg(checksum, ',' ORDER BY name) FROM etl_reference_load WHERE name = 'reference'",
+                // published DfE files loaded from the inbox since (a newer release, a correction)
+                "SELECT string_agg(release || ':' || kind || ':' || fingerprint, ',' ORDER BY release, kind) FROM etl_published_file "
+                        + "WHERE replaced_at IS NULL")) {
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
                 rows.next();
                 update(digest, String.valueOf(rows.getString(1)));
